@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CustomerStore",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CustomerStore", targets: ["CustomerStore"]),
+        .library(name: "LMDB", targets: ["LMDB"]),
+        .executable(name: "cstore", targets: ["cstore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1",
+                 traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Debian's liblmdb-dev (LMDB 0.9.24) through pkg-config; never vendored.
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
+        ),
+        .target(name: "LMDB", dependencies: ["CLMDB"]),
+        .target(name: "CustomerStore", dependencies: ["LMDB"]),
+        .executableTarget(
+            name: "cstore",
+            dependencies: [
+                "CustomerStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A second process for the engine tests: readers in another process, dying readers.
+        .executableTarget(name: "lmdb-test-helper", dependencies: ["LMDB"]),
+
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "lmdb-test-helper"]),
+        .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore"]),
+        .testTarget(name: "cstoreTests", dependencies: ["cstore"]),
+
+        .executableTarget(
+            name: "Engine",
+            dependencies: [
+                "LMDB", "CLMDB",
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/Engine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
