@@ -42,7 +42,8 @@ extension UnsafeMutableRawBufferPointer: LMDBBytes {
     }
 }
 
-extension String: LMDBBytes {
+/// Strings hand LMDB their UTF-8 bytes, in place when the storage is contiguous.
+extension LMDBBytes where Self: StringProtocol {
     @inlinable
     public func withLMDBBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         if let result = try utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) {
@@ -52,15 +53,8 @@ extension String: LMDBBytes {
     }
 }
 
-extension Substring: LMDBBytes {
-    @inlinable
-    public func withLMDBBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        if let result = try utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) {
-            return result
-        }
-        return try Array(utf8).withUnsafeBytes(body)
-    }
-}
+extension String: LMDBBytes {}
+extension Substring: LMDBBytes {}
 
 extension MDB_val {
     /// A value pointing at `buffer`; LMDB only reads through it for keys and data in.

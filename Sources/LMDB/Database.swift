@@ -16,23 +16,27 @@ public protocol DuplicateKind: DatabaseKind {}
 
 /// Byte-string keys in lexicographic order, one value per key.
 public enum Plain: SingleValueKind {
+    /// The `mdb_dbi_open` flags of this kind.
     public static var flags: UInt32 { 0 }
 }
 
 /// Native-endian `UInt64` keys in numeric order (`MDB_INTEGERKEY`), one value per key.
 public enum IntegerKeys: SingleValueKind {
+    /// The `mdb_dbi_open` flags of this kind.
     public static var flags: UInt32 { UInt32(MDB_INTEGERKEY) }
 }
 
 /// Each key holds a sorted set of values of any size up to ``Environment/maxKeySize``
 /// (`MDB_DUPSORT`).
 public enum Duplicates: DuplicateKind {
+    /// The `mdb_dbi_open` flags of this kind.
     public static var flags: UInt32 { UInt32(MDB_DUPSORT) }
 }
 
 /// Each key holds a sorted set of values that all have the same size
 /// (`MDB_DUPSORT | MDB_DUPFIXED`): compact postings that can be read a page at a time.
 public enum FixedDuplicates: DuplicateKind {
+    /// The `mdb_dbi_open` flags of this kind.
     public static var flags: UInt32 { UInt32(MDB_DUPSORT | MDB_DUPFIXED) }
 }
 
@@ -57,9 +61,13 @@ public struct Database<Kind: DatabaseKind>: Sendable, Hashable {
     }
 }
 
+/// A database of byte-string keys with one value each.
 public typealias PlainDatabase = Database<Plain>
+/// A database of native `UInt64` keys with one value each.
 public typealias IntegerKeyDatabase = Database<IntegerKeys>
+/// A database whose keys hold sorted sets of values.
 public typealias DuplicateDatabase = Database<Duplicates>
+/// A database whose keys hold sorted sets of same-size values, such as 8-byte ids.
 public typealias FixedDuplicateDatabase = Database<FixedDuplicates>
 
 /// The flags LMDB stores with a database, and how to name them in errors.

@@ -107,10 +107,12 @@ public final class Environment: @unchecked Sendable {
     /// - Throws: ``LMDBError/notFound`` if it does not exist and `create` is false,
     ///   ``LMDBError/incompatible`` if it exists with another kind,
     ///   ``LMDBError/databasesFull`` beyond `maxDatabases`.
+    /// - Precondition: The calling thread holds no transaction of this environment.
     public func openDatabase<Kind: DatabaseKind>(
         _ name: String?, kind: Kind.Type = Plain.self, create: Bool = true
     ) throws -> Database<Kind> {
-        try databaseOpening.withLock { _ in
+        precondition(gate.threadDepth == 0, "openDatabase must not be called inside a transaction")
+        return try databaseOpening.withLock { _ in
             let flags = Kind.flags | (create && !options.readOnly ? UInt32(MDB_CREATE) : 0)
             let open = { (txn: OpaquePointer) throws(LMDBError) -> Database<Kind> in
                 var dbi = MDB_dbi()
@@ -180,7 +182,13 @@ public final class Environment: @unchecked Sendable {
     ///
     /// - Throws: what `body` throws (nothing of the transaction is kept), ``LMDBError/mapFull``
     ///   at the ceiling, or ``LMDBError/permissionDenied`` in a read-only environment.
+    /// - Precondition: The calling thread is not already inside a `write` of this environment
+    ///   (LMDB's writer lock would wait for itself); use ``WriteTransaction/nested(_:)``.
     public func write<R>(_ body: (inout WriteTransaction) throws -> R) throws -> R {
+        precondition(!gate.threadHoldsWrite,
+                     "write called inside a write transaction on the same thread; use txn.nested { }")
+        gate.threadHoldsWrite = true
+        defer { gate.threadHoldsWrite = false }
         while true {
             let mapSizeAtStart = currentMapSize.load(ordering: .relaxed)
             let handle = try beginTransaction(flags: 0)

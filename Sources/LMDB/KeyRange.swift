@@ -11,12 +11,17 @@
 public struct KeyRange: Sendable, Hashable {
     /// One end of a range.
     public enum Bound: Sendable, Hashable {
+        /// No limit on this side.
         case unbounded
+        /// Keys equal to this one are in the range.
         case included([UInt8])
+        /// Keys equal to this one are not in the range.
         case excluded([UInt8])
     }
 
+    /// The low end: the first key a forward walk may visit.
     public var lower: Bound
+    /// The high end: the first key a reverse walk may visit.
     public var upper: Bound
 
     /// A range with explicit bounds.

@@ -40,13 +40,16 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
     /// LMDB's description of the code (`mdb_strerror`).
     public var message: String { String(cString: mdb_strerror(code)) }
 
+    /// The operation, LMDB's message and any detail: `mdb_put: MDB_KEYEXIST: Key/data pair already exists`.
     public var description: String {
         var text = operation.isEmpty ? message : "\(operation): \(message)"
         if let detail { text += " (\(detail))" }
         return text
     }
 
+    /// Errors are equal when their codes are, whatever the operation or detail.
     public static func == (lhs: LMDBError, rhs: LMDBError) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// Matches any error that is an `LMDBError` with the same code, for `catch LMDBError.mapFull`.

@@ -20,6 +20,7 @@ public protocol ReadableTransaction: ~Copyable {
 
 /// A read-only snapshot. It offers gets, cursors and walks; it cannot write.
 public struct ReadTransaction: ~Copyable, ReadableTransaction {
+    /// LMDB's `MDB_txn` pointer, for calls this wrapper does not cover. Do not end it.
     public let handle: OpaquePointer
 
     init(handle: OpaquePointer) {
@@ -30,6 +31,7 @@ public struct ReadTransaction: ~Copyable, ReadableTransaction {
 /// A write transaction: everything a ``ReadTransaction`` offers plus puts, deletes and
 /// nested transactions. Only one runs at a time per environment.
 public struct WriteTransaction: ~Copyable, ReadableTransaction {
+    /// LMDB's `MDB_txn` pointer, for calls this wrapper does not cover. Do not end it.
     public let handle: OpaquePointer
     let environment: Environment
 
@@ -78,7 +80,9 @@ public struct WriteTransaction: ~Copyable, ReadableTransaction {
 
 /// Flags of ``WriteTransaction/put(_:for:in:flags:)``.
 public struct PutFlags: OptionSet, Sendable, Hashable {
+    /// The `mdb_put` flag bits.
     public let rawValue: UInt32
+    /// Flags from raw `mdb_put` bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// Fail with ``LMDBError/keyExists`` if the key is present (`MDB_NOOVERWRITE`).

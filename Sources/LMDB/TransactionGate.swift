@@ -21,14 +21,18 @@ final class TransactionGate: @unchecked Sendable {
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// This thread's count of open transactions of the environment.
     private var depthKey = pthread_key_t()
+    /// Non-nil while this thread holds the environment's write transaction.
+    private var writerKey = pthread_key_t()
 
     init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
         pthread_key_create(&depthKey, nil)
+        pthread_key_create(&writerKey, nil)
     }
 
     deinit {
+        pthread_key_delete(writerKey)
         pthread_key_delete(depthKey)
         pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
@@ -38,6 +42,13 @@ final class TransactionGate: @unchecked Sendable {
 
     /// How many transactions of the environment the calling thread has open.
     var threadDepth: Int { Int(bitPattern: pthread_getspecific(depthKey)) }
+
+    /// Whether the calling thread holds the environment's write transaction. LMDB's writer
+    /// lock is not recursive: a second top-level write on this thread would wait forever.
+    var threadHoldsWrite: Bool {
+        get { pthread_getspecific(writerKey) != nil }
+        set { pthread_setspecific(writerKey, newValue ? UnsafeRawPointer(bitPattern: 1) : nil) }
+    }
 
     private func setThreadDepth(_ depth: Int) {
         pthread_setspecific(depthKey, UnsafeRawPointer(bitPattern: depth))

@@ -101,3 +101,35 @@ struct TransactionTests {
         #expect(try test.env.info().lastTransactionID == after)
     }
 }
+
+@Suite("Misuse that would hang traps instead")
+struct MisuseTests {
+    @Test func aWriteInsideAWriteOnTheSameThreadTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let test = try TestEnvironment()
+            try test.env.write { _ in try test.env.write { _ in } }
+        }
+    }
+
+    @Test func openingADatabaseInsideATransactionTraps() async {
+        await #expect(processExitsWith: .failure) {
+            let test = try TestEnvironment()
+            try test.env.read { _ in _ = try test.env.openDatabase("late") }
+        }
+    }
+
+    @Test func writesOnOtherThreadsWaitTheirTurnInsteadOfTrapping() throws {
+        let test = try TestEnvironment()
+        let db = try test.env.openDatabase("turns")
+        let env = test.env
+        try env.write { txn in
+            try txn.put("first", for: "k", in: db)
+        }
+        try onThreads(4) { thread in
+            for n in 0..<50 {
+                try env.write { txn in try txn.put("\(thread)", for: key(thread * 100 + n), in: db) }
+            }
+        }
+        #expect(try env.read { try $0.statistics(of: db).entries } == 201)
+    }
+}
