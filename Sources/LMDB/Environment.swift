@@ -48,6 +48,10 @@ public final class Environment: @unchecked Sendable {
     /// `mdb_dbi_open` must not run in two transactions at once.
     private let databaseOpening = Mutex(())
     private let growthCount = Atomic<Int>(0)
+    /// Reset read transactions kept for reuse: `mdb_txn_renew` skips the allocation and the
+    /// reader-table lock of `mdb_txn_begin`. Each keeps its reader slot.
+    private let idleReaders = Mutex<[IdleReader]>([])
+    private let idleReaderLimit: Int
 
     /// Opens (creating if needed) the environment at `path`.
     ///
@@ -79,6 +83,8 @@ public final class Environment: @unchecked Sendable {
         self.handle = env
         self.path = path
         self.options = options
+        // Leave most slots to other processes and to concurrency beyond the usual.
+        self.idleReaderLimit = min(16, options.maxReaders / 8)
         var deadReaders: Int32 = 0
         mdb_reader_check(env, &deadReaders)
         var info = MDB_envinfo()
@@ -87,6 +93,7 @@ public final class Environment: @unchecked Sendable {
     }
 
     deinit {
+        for idle in idleReaders.withLock({ $0 }) { mdb_txn_abort(idle.txn) }
         mdb_env_close(handle)
     }
 
@@ -131,7 +138,18 @@ public final class Environment: @unchecked Sendable {
                 return Database(name: name, dbi: dbi)
             }
             if options.readOnly || !create {
-                return try read { txn in try open(txn.handle) }
+                // Only a committed read transaction keeps the handles it opened.
+                let txn = try beginTransaction(flags: UInt32(MDB_RDONLY))
+                defer { gate.leave() }
+                let database: Database<Kind>
+                do {
+                    database = try open(txn)
+                } catch {
+                    mdb_txn_abort(txn)
+                    throw error
+                }
+                try check(mdb_txn_commit(txn), "mdb_txn_commit")
+                return database
             }
             return try write { txn in try open(txn.handle) }
         }
@@ -151,20 +169,9 @@ public final class Environment: @unchecked Sendable {
     /// - Throws: what `body` throws, or ``LMDBError/readersFull`` when every reader slot is
     ///   taken even after stale slots of dead processes were cleared.
     public func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
-        let txn = try beginTransaction(flags: UInt32(MDB_RDONLY))
-        let result: R
-        do {
-            result = try body(ReadTransaction(handle: txn))
-        } catch {
-            mdb_txn_abort(txn)
-            gate.leave()
-            throw error
-        }
-        // Committing (not aborting) keeps database handles opened in this snapshot.
-        let rc = mdb_txn_commit(txn)
-        gate.leave()
-        try check(rc, "mdb_txn_commit")
-        return result
+        let txn = try beginRead()
+        defer { endRead(txn) }
+        return try body(ReadTransaction(handle: txn))
     }
 
     /// Runs `body` in a write transaction: commits when it returns, aborts when it throws.
@@ -222,6 +229,36 @@ public final class Environment: @unchecked Sendable {
             try check(rc, "mdb_txn_commit")
             return result
         }
+    }
+
+    /// A reset read transaction; only the pool holds it, under its lock.
+    private struct IdleReader: @unchecked Sendable {
+        let txn: OpaquePointer
+    }
+
+    /// Begins a read transaction inside the gate, renewing an idle one when there is one.
+    private func beginRead() throws(LMDBError) -> OpaquePointer {
+        if let idle = idleReaders.withLock({ $0.popLast() })?.txn {
+            gate.enter()
+            if mdb_txn_renew(idle) == MDB_SUCCESS { return idle }
+            // Renewal failed (the map grew in another process, say): start afresh.
+            gate.leave()
+            mdb_txn_abort(idle)
+        }
+        return try beginTransaction(flags: UInt32(MDB_RDONLY))
+    }
+
+    /// Ends a read transaction and keeps it for reuse while the pool has room. A read has
+    /// nothing to commit; database handles are opened only by ``openDatabase(_:kind:create:)``.
+    private func endRead(_ txn: OpaquePointer) {
+        mdb_txn_reset(txn)
+        gate.leave()
+        let kept = idleReaders.withLock { idle in
+            guard idle.count < idleReaderLimit else { return false }
+            idle.append(IdleReader(txn: txn))
+            return true
+        }
+        if !kept { mdb_txn_abort(txn) }
     }
 
     /// Begins a top-level transaction inside the gate, recovering from a map another process

@@ -46,6 +46,29 @@ struct TransactionTests {
         }
     }
 
+    @Test func reusedReadTransactionsSeeNewCommitsAndNewDatabases() throws {
+        let test = try TestEnvironment()
+        let first = try test.env.openDatabase("first")
+        for round in 1...5 {
+            try test.env.write { txn in try txn.put("\(round)", for: "k", in: first) }
+            #expect(try test.env.read { try $0.getString("k", in: first) } == "\(round)")
+        }
+        // Several readers at once, so more than one idle transaction is kept and reused.
+        try test.env.read { a throws in
+            try test.env.read { b throws in
+                #expect(try a.getString("k", in: first) == "5")
+                #expect(try b.getString("k", in: first) == "5")
+            }
+        }
+        let later = try test.env.openDatabase("later")
+        try test.env.write { txn in try txn.put("new", for: "k", in: later) }
+        for _ in 0..<3 {
+            #expect(try test.env.read { try $0.getString("k", in: later) } == "new")
+        }
+        let info = try test.env.info()
+        #expect(info.readersUsed <= 3, "idle transactions are reused, not piled up")
+    }
+
     @Test func nestedTransactionsCommitIntoAndAbortWithoutTheParent() throws {
         let test = try TestEnvironment()
         let db = try test.env.openDatabase("nested")
