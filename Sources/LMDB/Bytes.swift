@@ -58,13 +58,13 @@ extension Substring: LMDBBytes {}
 
 extension MDB_val {
     /// A value pointing at `buffer`; LMDB only reads through it for keys and data in.
-    @inline(__always)
+    @inlinable @inline(__always)
     init(_ buffer: UnsafeRawBufferPointer) {
         self.init(mv_size: buffer.count, mv_data: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
     }
 
     /// The bytes LMDB returned, valid until the transaction ends or the page is written.
-    @inline(__always)
+    @inlinable @inline(__always)
     var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: mv_data, count: mv_size) }
 }
 

@@ -30,6 +30,12 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Extra context the wrapper knows, such as the map size ceiling that was reached.
     public let detail: String?
 
+    /// The slow path of ``check(_:_:)``, kept out of inlined callers.
+    @usableFromInline @inline(never)
+    init(failed code: Int32, _ operation: StaticString) {
+        self.init(code: code, operation: "\(operation)")
+    }
+
     /// Creates an error for a return code.
     public init(code: Int32, operation: String = "", detail: String? = nil) {
         self.code = code
@@ -108,7 +114,7 @@ extension LMDBError {
 }
 
 /// The one funnel through which every LMDB return code passes.
-@inline(__always)
+@inlinable @inline(__always)
 func check(_ code: Int32, _ operation: StaticString) throws(LMDBError) {
-    if code != MDB_SUCCESS { throw LMDBError(code: code, operation: "\(operation)") }
+    if code != MDB_SUCCESS { throw LMDBError(failed: code, operation) }
 }

@@ -10,6 +10,7 @@ extension ReadableTransaction where Self: ~Copyable {
     /// ```
     ///
     /// - Warning: The buffer is valid only inside `body`; do not let it escape.
+    @inlinable
     public func withValue<Kind, R>(
         for key: some LMDBBytes, in db: Database<Kind>,
         _ body: (UnsafeRawBufferPointer) throws -> R
@@ -25,6 +26,7 @@ extension ReadableTransaction where Self: ~Copyable {
     }
 
     /// The value stored under `key`, copied, or `nil` when absent.
+    @inlinable
     public func get<Kind>(_ key: some LMDBBytes, in db: Database<Kind>) throws -> [UInt8]? {
         try withValue(for: key, in: db) { Array($0) }
     }
