@@ -1,0 +1,151 @@
+import Foundation
+import LMDB
+
+extension CustomerStore {
+    /// Stores a new customer and returns it as stored: with its id, its code (assigned as
+    /// `KH` and a zero-padded sequence when empty), version 1 and `updatedAt` set.
+    ///
+    /// ```swift
+    /// let stored = try store.insert(Customer(fullName: "Trần Thị Bình"))
+    /// ```
+    ///
+    /// - Throws: ``CustomerStoreError/duplicate(field:value:heldBy:)`` when its code, a phone, an
+    ///   email or a source id belongs to another customer;
+    ///   ``CustomerStoreError/invalidField(field:value:reason:)``. Nothing is stored then.
+    @discardableResult
+    public func insert(_ customer: Customer) throws -> Customer {
+        try writing { txn in try insert(customer, now: Date(), &txn) }
+    }
+
+    /// Changes a customer with `mutate` and stores the result, with its version raised by one.
+    ///
+    /// ```swift
+    /// try store.update(id: 42, expectedVersion: 3) { customer in
+    ///     customer.segment = "VIP"
+    ///     customer.points += 1_000
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - expectedVersion: When given, the update fails with
+    ///     ``CustomerStoreError/versionConflict(id:expected:actual:)`` unless the stored customer
+    ///     is at this version (someone else changed it since it was read).
+    /// - Throws: ``CustomerStoreError/notFound(_:)``, duplicates and invalid fields as for insert,
+    ///   or what `mutate` throws. Nothing is stored then.
+    @discardableResult
+    public func update(id: UInt64, expectedVersion: UInt64? = nil, _ mutate: (inout Customer) throws -> Void) throws -> Customer {
+        try writing { txn in try update(id: id, expectedVersion: expectedVersion, now: Date(), mutate, &txn) }
+    }
+
+    /// Changes the customer with this code; see ``update(id:expectedVersion:_:)``.
+    @discardableResult
+    public func update(code: String, expectedVersion: UInt64? = nil, _ mutate: (inout Customer) throws -> Void) throws -> Customer {
+        try writing { txn in
+            try update(id: try id(ofCode: code, in: txn), expectedVersion: expectedVersion, now: Date(), mutate, &txn)
+        }
+    }
+
+    /// Deletes a customer with every index entry.
+    ///
+    /// - Throws: ``CustomerStoreError/notFound(_:)`` when there is no such customer.
+    public func delete(id: UInt64) throws {
+        try writing { txn in
+            guard let old = try record(id, in: txn) else { throw CustomerStoreError.notFound("id \(id)") }
+            try IndexMaintenance.apply(old: old, new: nil, id: id, in: databases, &txn)
+            try txn.delete(IndexKey.id(id), in: databases.records)
+        }
+    }
+
+    // MARK: Steps inside a write transaction
+
+    func insert(_ input: Customer, now: Date, _ txn: inout WriteTransaction) throws -> Customer {
+        var customer = try validated(input)
+        let id = try nextCounter("next-id", &txn)
+        customer.id = id
+        if customer.code.isEmpty { customer.code = try assignCode(&txn) }
+        customer.version = 1
+        customer.updatedAt = now
+        try IndexMaintenance.apply(old: nil, new: customer, id: id, in: databases, &txn)
+        // Ids only grow, so every record appends at the end of the B-tree.
+        try txn.put(CustomerRecord.encode(customer), for: IndexKey.id(id), in: databases.records, flags: .append)
+        return customer
+    }
+
+    func update(
+        id: UInt64, expectedVersion: UInt64?, now: Date,
+        _ mutate: (inout Customer) throws -> Void, _ txn: inout WriteTransaction
+    ) throws -> Customer {
+        guard let old = try record(id, in: txn) else { throw CustomerStoreError.notFound("id \(id)") }
+        if let expectedVersion, expectedVersion != old.version {
+            throw CustomerStoreError.versionConflict(id: id, expected: expectedVersion, actual: old.version)
+        }
+        var changed = old
+        try mutate(&changed)
+        var customer = try validated(changed)
+        if customer.lifecycle < old.lifecycle {
+            throw CustomerStoreError.invalidField(
+                field: "lifecycle", value: customer.lifecycle.rawValue,
+                reason: "a lifecycle moves forward only; this customer is already \(old.lifecycle.rawValue)")
+        }
+        customer.id = id
+        if customer.code.isEmpty { customer.code = old.code }
+        customer.createdAt = old.createdAt
+        customer.version = old.version + 1
+        customer.updatedAt = now
+        try IndexMaintenance.apply(old: old, new: customer, id: id, in: databases, &txn)
+        try txn.put(CustomerRecord.encode(customer), for: IndexKey.id(id), in: databases.records)
+        return customer
+    }
+
+    func id(ofCode code: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> UInt64 {
+        guard let key = IndexKey.code(code),
+              let id = try txn.withValue(for: key, in: databases.unique("code"), { OrderedKey.readUInt64($0) }) ?? nil
+        else { throw CustomerStoreError.notFound("code \(code)") }
+        return id
+    }
+
+    /// The customer in its stored form: all text in NFC (LMDB compares bytes, and NFD input
+    /// from some keyboards must equal NFC input), the name trimmed, the code trimmed and
+    /// uppercase; rejects a customer without a name.
+    private func validated(_ input: Customer) throws -> Customer {
+        var customer = input
+        let nfc = TextNormalizer.nfc
+        customer.segment = input.segment.map(nfc)
+        customer.owner = input.owner.map(nfc)
+        customer.tags = Set(input.tags.map(nfc))
+        customer.occupation = input.occupation.map(nfc)
+        customer.jobTitle = input.jobTitle.map(nfc)
+        customer.education = input.education.map(nfc)
+        customer.maritalStatus = input.maritalStatus.map(nfc)
+        customer.incomeBand = input.incomeBand.map(nfc)
+        customer.address = Address(
+            raw: nfc(input.address.raw), street: nfc(input.address.street), ward: nfc(input.address.ward),
+            province: nfc(input.address.province), country: nfc(input.address.country))
+        customer.sources = input.sources.map { SourceReference(system: nfc($0.system), externalID: nfc($0.externalID)) }
+        customer.fullName = nfc(input.fullName.trimmingCharacters(in: .whitespacesAndNewlines))
+        if customer.fullName.isEmpty {
+            throw CustomerStoreError.invalidField(field: "fullName", value: input.fullName, reason: "a customer needs a name")
+        }
+        customer.code = IndexKey.code(input.code).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return customer
+    }
+
+    /// Reads and advances a counter in `meta` (starting at 1).
+    private func nextCounter(_ name: String, _ txn: inout WriteTransaction) throws -> UInt64 {
+        let current = try txn.withValue(for: name, in: databases.meta) { OrderedKey.readUInt64($0) } ?? nil
+        let value = current ?? 1
+        try txn.put(IndexKey.id(value + 1), for: name, in: databases.meta)
+        return value
+    }
+
+    /// The next free code `KH00000001`, `KH00000002`, ...; skips codes a customer brought along.
+    private func assignCode(_ txn: inout WriteTransaction) throws -> String {
+        let codes = databases.unique("code")
+        while true {
+            let sequence = String(try nextCounter("next-code", &txn))
+            let padding = String(repeating: "0", count: max(0, options.codeDigits - sequence.count))
+            let code = options.codePrefix + padding + sequence
+            if try !txn.contains(code, in: codes) { return code }
+        }
+    }
+}
