@@ -39,6 +39,28 @@ enum IndexMaintenance {
         }
     }
 
+    /// Indexes a record whose unique keys may collide with others (during a rebuild): every
+    /// key is added except colliding unique ones, which are returned as problems.
+    static func applySkippingCollisions(
+        _ customer: Customer, id: UInt64, in databases: StoreDatabases, _ txn: inout WriteTransaction
+    ) throws -> [VerificationProblem] {
+        let idKey = IndexKey.id(id)
+        var collisions: [VerificationProblem] = []
+        for index in databases.indexes {
+            for key in index.definition.keys(customer) where key.count <= 511 {
+                switch index.storage {
+                case .unique(let db):
+                    if let holder = try txn.putIfAbsent(idKey, for: key, in: db), let other = OrderedKey.readUInt64(holder), other != id {
+                        collisions.append(.duplicateUniqueKey(index: index.definition.field, key: display(key), ids: [other, id].sorted()))
+                    }
+                case .postings(let db):
+                    try txn.put(idKey, for: key, in: db)
+                }
+            }
+        }
+        return collisions
+    }
+
     /// LMDB keys (and sorted duplicate values) are at most 511 bytes.
     private static func checkKeySize(_ key: [UInt8], of index: IndexDefinition, in txn: borrowing WriteTransaction) throws {
         let limit = 511
