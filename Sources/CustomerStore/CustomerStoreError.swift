@@ -26,6 +26,9 @@ public enum CustomerStoreError: Error, Hashable, Sendable, CustomStringConvertib
     case corruptRecord(RecordDecodingError)
     /// The storage engine failed (disk full, permissions, ...).
     case engine(LMDBError)
+    /// ``CustomerStore/insertMany(_:transactionSize:)`` stopped at the item at `position`
+    /// (counting from 0) for `reason`; the `stored` items before its transaction are kept.
+    indirect case rejectedItem(position: Int, stored: Int, reason: CustomerStoreError)
 
     public var description: String {
         switch self {
@@ -41,6 +44,16 @@ public enum CustomerStoreError: Error, Hashable, Sendable, CustomStringConvertib
             "corrupt record: \(error)"
         case .engine(let error):
             "storage engine: \(error)"
+        case .rejectedItem(let position, let stored, let reason):
+            "item \(position) was rejected (\(stored) stored before it): \(reason)"
+        }
+    }
+
+    /// `error` as a store error; errors of unknown types are kept as their description.
+    static func from(_ error: any Error) -> CustomerStoreError {
+        switch wrap(error) {
+        case let error as CustomerStoreError: error
+        default: .invalidField(field: "customer", value: "", reason: "\(error)")
         }
     }
 

@@ -16,8 +16,7 @@ extension CustomerStore {
     /// try store.get(code: "kh00000042")   // finds KH00000042
     /// ```
     public func get(code: String) throws -> Customer? {
-        guard let key = IndexKey.code(code) else { return nil }
-        return try lookup(key, in: "code")
+        try reading { txn in try customer(code: code, in: txn) }
     }
 
     /// The customer owning this phone number, given in any supported format
@@ -26,9 +25,7 @@ extension CustomerStore {
     /// - Throws: ``CustomerStoreError/invalidField(field:value:reason:)`` when the input is not a
     ///   phone number.
     public func get(phone: String) throws -> Customer? {
-        let number: PhoneNumber
-        do { number = try PhoneNumber(phone) } catch { throw CustomerStoreError.wrap(error) }
-        return try lookup(Array(number.e164.utf8), in: "phone")
+        try reading { txn in try customer(phone: phone, in: txn) }
     }
 
     /// The customer owning this email address, in any case or Unicode form, or `nil`.
@@ -36,9 +33,7 @@ extension CustomerStore {
     /// - Throws: ``CustomerStoreError/invalidField(field:value:reason:)`` when the input is not an
     ///   email address.
     public func get(email: String) throws -> Customer? {
-        let address: EmailAddress
-        do { address = try EmailAddress(email) } catch { throw CustomerStoreError.wrap(error) }
-        return try lookup(Array(address.normalized.utf8), in: "email")
+        try reading { txn in try customer(email: email, in: txn) }
     }
 
     /// The number of customers stored.
@@ -46,15 +41,31 @@ extension CustomerStore {
         try reading { txn in try txn.statistics(of: databases.records).entries }
     }
 
-    /// Resolves a unique key to its customer in one read transaction.
-    private func lookup(_ key: [UInt8], in field: String) throws -> Customer? {
-        let index = databases.unique(field)
-        return try reading { txn in
-            guard let id = try txn.withValue(for: key, in: index, { OrderedKey.readUInt64($0) }) ?? nil else {
-                return nil
-            }
-            return try record(id, in: txn)
+    // MARK: Steps inside a transaction (shared with batches)
+
+    func customer(code: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
+        guard let key = IndexKey.code(code) else { return nil }
+        return try lookup(key, in: "code", txn)
+    }
+
+    func customer(phone: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
+        let number: PhoneNumber
+        do { number = try PhoneNumber(phone) } catch { throw CustomerStoreError.wrap(error) }
+        return try lookup(Array(number.e164.utf8), in: "phone", txn)
+    }
+
+    func customer(email: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
+        let address: EmailAddress
+        do { address = try EmailAddress(email) } catch { throw CustomerStoreError.wrap(error) }
+        return try lookup(Array(address.normalized.utf8), in: "email", txn)
+    }
+
+    /// Resolves a unique key to its customer.
+    private func lookup(_ key: [UInt8], in field: String, _ txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
+        guard let id = try txn.withValue(for: key, in: databases.unique(field), { OrderedKey.readUInt64($0) }) ?? nil else {
+            return nil
         }
+        return try record(id, in: txn)
     }
 
     /// Decodes the record of `id` in place, or `nil` when there is none.

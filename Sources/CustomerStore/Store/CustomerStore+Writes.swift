@@ -49,11 +49,7 @@ extension CustomerStore {
     ///
     /// - Throws: ``CustomerStoreError/notFound(_:)`` when there is no such customer.
     public func delete(id: UInt64) throws {
-        try writing { txn in
-            guard let old = try record(id, in: txn) else { throw CustomerStoreError.notFound("id \(id)") }
-            try IndexMaintenance.apply(old: old, new: nil, id: id, in: databases, &txn)
-            try txn.delete(IndexKey.id(id), in: databases.records)
-        }
+        try writing { txn in try delete(id: id, &txn) }
     }
 
     // MARK: Steps inside a write transaction
@@ -69,6 +65,12 @@ extension CustomerStore {
         // Ids only grow, so every record appends at the end of the B-tree.
         try txn.put(CustomerRecord.encode(customer), for: IndexKey.id(id), in: databases.records, flags: .append)
         return customer
+    }
+
+    func delete(id: UInt64, _ txn: inout WriteTransaction) throws {
+        guard let old = try record(id, in: txn) else { throw CustomerStoreError.notFound("id \(id)") }
+        try IndexMaintenance.apply(old: old, new: nil, id: id, in: databases, &txn)
+        try txn.delete(IndexKey.id(id), in: databases.records)
     }
 
     func update(
