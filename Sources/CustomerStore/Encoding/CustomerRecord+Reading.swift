@@ -18,9 +18,7 @@ extension CustomerRecord {
             var p = r.slice(length)
             r.field = nil
             guard let field = RecordField(rawValue: number) else { continue }  // a newer field
-            let bit: UInt64 = 1 << number                                       // every number < 64
-            if seen & bit != 0 { throw p.failure(.duplicateField, at: start) }
-            seen |= bit
+            try p.markSeen(number, in: &seen, headerAt: start)
             try read(field, from: &p, into: &c)
             try p.expectEnd()
         }
@@ -39,20 +37,8 @@ extension CustomerRecord {
         case .fullName: c.fullName = try p.string()
         case .gender: c.gender = try p.enumValue(Gender.self)
         case .birthDate: c.birthDate = try readCalendarDate(from: &p)
-        case .phones:
-            let count = try p.count()
-            c.phones.reserveCapacity(count)
-            for _ in 0..<count {
-                var element = try p.element()
-                c.phones.append(try readPhone(from: &element))
-            }
-        case .emails:
-            let count = try p.count()
-            c.emails.reserveCapacity(count)
-            for _ in 0..<count {
-                var element = try p.element()
-                c.emails.append(try readEmail(from: &element))
-            }
+        case .phones: c.phones = try p.elements(readPhone)
+        case .emails: c.emails = try p.elements(readEmail)
         case .address: c.address = try readAddress(from: &p)
         case .occupation: c.occupation = try p.string()
         case .jobTitle: c.jobTitle = try p.string()
@@ -74,13 +60,7 @@ extension CustomerRecord {
         case .lifecycle: c.lifecycle = try p.enumValue(Lifecycle.self)
         case .preferredChannel: c.preferredChannel = try p.enumValue(Channel.self)
         case .owner: c.owner = try p.string()
-        case .sources:
-            let count = try p.count()
-            c.sources.reserveCapacity(count)
-            for _ in 0..<count {
-                var element = try p.element()
-                c.sources.append(try readSource(from: &element))
-            }
+        case .sources: c.sources = try p.elements(readSource)
         case .points: c.points = try p.signedValue()
         case .totalSpent: c.totalSpent = try p.signedValue()
         case .orderCount: c.orderCount = try p.signedValue()

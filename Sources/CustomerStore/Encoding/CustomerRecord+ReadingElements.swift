@@ -2,18 +2,8 @@ import Foundation
 
 /// Reading the elements of repeated and structured fields (phones, emails, the address,
 /// sources, consent, attributes): sequences of subfields, unknown numbers skipped, each known
-/// subfield at most once, required subfields checked.
+/// subfield at most once (``RecordReader/forEachSubfield(_:_:)``), required subfields checked.
 extension CustomerRecord {
-    /// Marks subfield `number` as seen in `seen`, throwing if it was already.
-    @inline(__always)
-    private static func mark(_ number: UInt64, in seen: inout UInt64, _ p: RecordReader, headerAt start: Int)
-        throws(RecordDecodingError)
-    {
-        let bit: UInt64 = 1 << number   // subfield numbers are small
-        if seen & bit != 0 { throw p.failure(.duplicateField, at: start) }
-        seen |= bit
-    }
-
     /// A phone element; the number is rebuilt without being parsed again.
     static func readPhone(from e: inout RecordReader) throws(RecordDecodingError) -> ContactPhone {
         let elementStart = e.offset
@@ -22,13 +12,7 @@ extension CustomerRecord {
         var kind = PhoneNumber.Kind.mobile
         var countryCode: UInt64?
         var isPrimary = false
-        var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
-            var p = payload
-            guard let subfield = PhoneField(rawValue: number) else { continue }
-            try mark(number, in: &seen, p, headerAt: start)
+        try e.forEachSubfield(PhoneField.self) { subfield, p throws(RecordDecodingError) in
             switch subfield {
             case .e164: e164 = try p.string()
             case .raw: raw = try p.string()
@@ -37,10 +21,8 @@ extension CustomerRecord {
             case .primary: isPrimary = try p.boolValue()
             }
         }
-        guard let e164 else { throw e.failure(.missingSubfield(PhoneField.e164.rawValue), at: elementStart) }
-        guard let countryCode else {
-            throw e.failure(.missingSubfield(PhoneField.countryCode.rawValue), at: elementStart)
-        }
+        guard let e164 else { throw e.missing(PhoneField.e164, elementAt: elementStart) }
+        guard let countryCode else { throw e.missing(PhoneField.countryCode, elementAt: elementStart) }
         guard countryCode <= 999,
               let phone = PhoneNumber(storedE164: e164, raw: raw ?? e164, kind: kind, countryCode: Int(countryCode))
         else {
@@ -58,22 +40,14 @@ extension CustomerRecord {
         var normalized: String?
         var display: String?
         var isPrimary = false
-        var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
-            var p = payload
-            guard let subfield = EmailField(rawValue: number) else { continue }
-            try mark(number, in: &seen, p, headerAt: start)
+        try e.forEachSubfield(EmailField.self) { subfield, p throws(RecordDecodingError) in
             switch subfield {
             case .normalized: normalized = try p.string()
             case .display: display = try p.string()
             case .primary: isPrimary = try p.boolValue()
             }
         }
-        guard let normalized else {
-            throw e.failure(.missingSubfield(EmailField.normalized.rawValue), at: elementStart)
-        }
+        guard let normalized else { throw e.missing(EmailField.normalized, elementAt: elementStart) }
         guard let address = EmailAddress(storedNormalized: normalized, display: display ?? normalized) else {
             throw e.failure(.invalidValue("""
                 the email address "\(NormalizationError.escaped(normalized))" does not have exactly \
@@ -86,13 +60,7 @@ extension CustomerRecord {
     /// The address's subfields; missing parts take their defaults.
     static func readAddress(from e: inout RecordReader) throws(RecordDecodingError) -> Address {
         var address = Address()
-        var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
-            var p = payload
-            guard let subfield = AddressField(rawValue: number) else { continue }
-            try mark(number, in: &seen, p, headerAt: start)
+        try e.forEachSubfield(AddressField.self) { subfield, p throws(RecordDecodingError) in
             switch subfield {
             case .raw: address.raw = try p.string()
             case .street: address.street = try p.string()
@@ -107,13 +75,7 @@ extension CustomerRecord {
     /// A source element; missing parts are empty.
     static func readSource(from e: inout RecordReader) throws(RecordDecodingError) -> SourceReference {
         var source = SourceReference(system: "", externalID: "")
-        var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
-            var p = payload
-            guard let subfield = SourceField(rawValue: number) else { continue }
-            try mark(number, in: &seen, p, headerAt: start)
+        try e.forEachSubfield(SourceField.self) { subfield, p throws(RecordDecodingError) in
             switch subfield {
             case .system: source.system = try p.string()
             case .externalID: source.externalID = try p.string()
@@ -129,26 +91,21 @@ extension CustomerRecord {
         let elementStart = e.offset
         var purpose: ConsentPurpose?
         var record = ConsentRecord(granted: false, at: zeroDate)
-        var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
-            var p = payload
-            guard let subfield = ConsentField(rawValue: number) else { continue }
-            try mark(number, in: &seen, p, headerAt: start)
+        try e.forEachSubfield(ConsentField.self) { subfield, p throws(RecordDecodingError) in
             switch subfield {
             case .purpose: purpose = ConsentPurpose(rawValue: try p.string())
             case .granted: record.granted = try p.boolValue()
             case .at: record.at = try readDate(from: &p)
             }
         }
-        guard let purpose else {
-            throw e.failure(.missingSubfield(ConsentField.purpose.rawValue), at: elementStart)
-        }
+        guard let purpose else { throw e.missing(ConsentField.purpose, elementAt: elementStart) }
         return (purpose, record)
     }
 
     /// An attribute element: its name and exactly one value.
+    ///
+    /// A second value is reported as such even when it repeats the first value's subfield, so
+    /// that check comes before the one for a repeated number, and this loop makes both itself.
     static func readAttribute(from e: inout RecordReader) throws(RecordDecodingError)
         -> (String, AttributeValue)
     {
@@ -156,15 +113,12 @@ extension CustomerRecord {
         var name: String?
         var value: AttributeValue?
         var seen: UInt64 = 0
-        while !e.isAtEnd {
-            let start = e.offset
-            let (number, payload) = try e.subfieldHeader()
+        while let (subfield, payload, start) = try e.nextKnownSubfield(AttributeField.self) {
             var p = payload
-            guard let subfield = AttributeField(rawValue: number) else { continue }
             if subfield != .name, value != nil {
                 throw p.failure(.invalidValue("an attribute has more than one value"), at: start)
             }
-            try mark(number, in: &seen, p, headerAt: start)
+            try p.markSeen(subfield.rawValue, in: &seen, headerAt: start)
             switch subfield {
             case .name: name = try p.string()
             case .string: value = .string(try p.string())
@@ -174,9 +128,7 @@ extension CustomerRecord {
             case .date: value = .date(try readDate(from: &p))
             }
         }
-        guard let name else {
-            throw e.failure(.missingSubfield(AttributeField.name.rawValue), at: elementStart)
-        }
+        guard let name else { throw e.missing(AttributeField.name, elementAt: elementStart) }
         guard let value else {
             throw e.failure(.invalidValue("the attribute \"\(NormalizationError.escaped(name))\" has no value"),
                             at: elementStart)

@@ -246,4 +246,68 @@ struct RecordReader {
     mutating func element() throws(RecordDecodingError) -> RecordReader {
         slice(try length())
     }
+
+    /// A counted sequence of elements, each read by `read` from a reader over it.
+    @inline(__always)
+    mutating func elements<Element>(_ read: (inout RecordReader) throws(RecordDecodingError) -> Element)
+        throws(RecordDecodingError) -> [Element]
+    {
+        let count = try self.count()
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count {
+            var element = try self.element()
+            elements.append(try read(&element))
+        }
+        return elements
+    }
+
+    // MARK: Subfields
+
+    /// Calls `body` with each subfield, up to the end, whose number `Field` knows, and a reader
+    /// over its payload. Unknown numbers are skipped, so that records from a newer version still
+    /// decode; a known number that comes twice is an error at its header, before its payload is
+    /// read.
+    @inline(__always)
+    mutating func forEachSubfield<Field: RawRepresentable<UInt64>>(
+        _ type: Field.Type,
+        _ body: (Field, inout RecordReader) throws(RecordDecodingError) -> Void
+    ) throws(RecordDecodingError) {
+        var seen: UInt64 = 0
+        while let (subfield, payload, start) = try nextKnownSubfield(type) {
+            var p = payload
+            try p.markSeen(subfield.rawValue, in: &seen, headerAt: start)
+            try body(subfield, &p)
+        }
+    }
+
+    /// The next subfield whose number `Field` knows, a reader over its payload and the offset of
+    /// its header, skipping unknown numbers; `nil` at the end. For a reader that must make a
+    /// check of its own before ``forEachSubfield(_:_:)``'s check for a repeated number.
+    @inline(__always)
+    mutating func nextKnownSubfield<Field: RawRepresentable<UInt64>>(_: Field.Type)
+        throws(RecordDecodingError) -> (Field, RecordReader, headerAt: Int)?
+    {
+        while !isAtEnd {
+            let start = offset
+            let (number, payload) = try subfieldHeader()
+            if let subfield = Field(rawValue: number) { return (subfield, payload, start) }
+        }
+        return nil
+    }
+
+    /// Adds the known field or subfield `number`, whose header is at `start`, to the numbers
+    /// `seen` in its structure, throwing if it is there already. Called on the reader over the
+    /// payload, so that the error names the number.
+    @inline(__always)
+    func markSeen(_ number: UInt64, in seen: inout UInt64, headerAt start: Int) throws(RecordDecodingError) {
+        let bit: UInt64 = 1 << number   // every known number is below 64
+        if seen & bit != 0 { throw failure(.duplicateField, at: start) }
+        seen |= bit
+    }
+
+    /// The error for the required subfield `subfield` missing from the element at `start`.
+    func missing<Field: RawRepresentable<UInt64>>(_ subfield: Field, elementAt start: Int) -> RecordDecodingError {
+        failure(.missingSubfield(subfield.rawValue), at: start)
+    }
 }
