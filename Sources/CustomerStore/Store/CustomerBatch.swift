@@ -38,6 +38,12 @@ public struct CustomerBatch: ~Copyable {
         return try store.update(id: id, expectedVersion: expectedVersion, now: now, mutate, &transaction)
     }
 
+    /// Inserts or replaces by code; see ``CustomerStore/upsert(byCode:)``.
+    @discardableResult
+    public mutating func upsert(byCode customer: Customer) throws -> UpsertResult {
+        try store.upsert(byCode: customer, now: now, &transaction)
+    }
+
     /// Deletes a customer; see ``CustomerStore/delete(id:)``.
     public mutating func delete(id: UInt64) throws {
         try store.delete(id: id, &transaction)

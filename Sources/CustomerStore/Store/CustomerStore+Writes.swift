@@ -45,11 +45,34 @@ extension CustomerStore {
         }
     }
 
+    /// Stores `customer` under its code: inserts it when no customer has that code, otherwise
+    /// replaces that customer's fields with these, keeping its id and `createdAt`, raising its
+    /// version and keeping the furthest lifecycle stage of the two. The import path.
+    ///
+    /// ```swift
+    /// let result = try store.upsert(byCode: Customer(fullName: "Lê Thị Hoa", code: "POS-0042"))
+    /// result.inserted   // true the first time, false afterwards
+    /// ```
+    ///
+    /// - Throws: ``CustomerStoreError/invalidField(field:value:reason:)`` when the code is empty;
+    ///   duplicates and invalid fields as for ``insert(_:)``.
+    @discardableResult
+    public func upsert(byCode customer: Customer) throws -> UpsertResult {
+        try writing { txn in try upsert(byCode: customer, now: Date(), &txn) }
+    }
+
     /// Deletes a customer with every index entry.
     ///
     /// - Throws: ``CustomerStoreError/notFound(_:)`` when there is no such customer.
     public func delete(id: UInt64) throws {
         try writing { txn in try delete(id: id, &txn) }
+    }
+
+    /// Deletes the customer with this code (matched trimmed and case-insensitively).
+    ///
+    /// - Throws: ``CustomerStoreError/notFound(_:)`` when there is no such customer.
+    public func delete(code: String) throws {
+        try writing { txn in try delete(id: try id(ofCode: code, in: txn), &txn) }
     }
 
     // MARK: Steps inside a write transaction
@@ -65,6 +88,21 @@ extension CustomerStore {
         // Ids only grow, so every record appends at the end of the B-tree.
         try txn.put(CustomerRecord.encode(customer), for: IndexKey.id(id), in: databases.records, flags: .append)
         return customer
+    }
+
+    func upsert(byCode input: Customer, now: Date, _ txn: inout WriteTransaction) throws -> UpsertResult {
+        guard IndexKey.code(input.code) != nil else {
+            throw CustomerStoreError.invalidField(field: "code", value: input.code, reason: "an upsert by code needs a code")
+        }
+        guard let existing = try customer(code: input.code, in: txn) else {
+            return UpsertResult(customer: try insert(input, now: now, &txn), inserted: true)
+        }
+        let replaced = try update(id: existing.id, expectedVersion: nil, now: now, { stored in
+            let furthest = max(stored.lifecycle, input.lifecycle)
+            stored = input
+            stored.lifecycle = furthest
+        }, &txn)
+        return UpsertResult(customer: replaced, inserted: false)
     }
 
     func delete(id: UInt64, _ txn: inout WriteTransaction) throws {
@@ -150,4 +188,12 @@ extension CustomerStore {
             if try !txn.contains(code, in: codes) { return code }
         }
     }
+}
+
+/// What ``CustomerStore/upsert(byCode:)`` did.
+public struct UpsertResult: Sendable, Hashable {
+    /// The customer as stored.
+    public let customer: Customer
+    /// Whether it was inserted (`true`) or replaced an existing customer with its code.
+    public let inserted: Bool
 }

@@ -160,6 +160,16 @@ struct CustomerStoreWriteTests {
         try test.store.insert(try Self.an("Someone Else", phone: "0912 345 678", email: "an@example.vn"))
     }
 
+    @Test func deleteByCodeMatchesLikeLookups() throws {
+        let test = try TemporaryStore()
+        try test.store.insert(try Self.an("Nguyễn Văn An", phone: "0912 345 678"))
+        #expect(throws: CustomerStoreError.notFound("code KH404")) { try test.store.delete(code: "KH404") }
+        try test.store.delete(code: " kh00000001 ")
+        #expect(try test.store.count() == 0)
+        #expect(try test.store.get(phone: "0912 345 678") == nil)
+        #expect(try test.store.verify().isClean)
+    }
+
     @Test func customersPersistAcrossReopening() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-reopen-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -190,5 +200,51 @@ struct StoredTextTests {
         #expect(read.tags.map { Array($0.utf8) } == [Array("Khách sỉ".utf8)])
         #expect(Array(read.address.province.utf8) == Array("Hà Nội".utf8))
         #expect(try test.postings("province", Array("ha noi".utf8)) == [stored.id])
+    }
+}
+
+@Suite("Upsert by code")
+struct UpsertTests {
+    @Test func upsertInsertsThenReplacesKeepingIdentity() throws {
+        let test = try TemporaryStore()
+        var first = Customer(fullName: "Lê Thị Hoa", code: "pos-0042")
+        first.phones = [try ContactPhone(parsing: "0912 345 678")]
+        first.lifecycle = .repeat
+        first.tags = ["online"]
+        let inserted = try test.store.upsert(byCode: first)
+        #expect(inserted.inserted)
+        #expect(inserted.customer.code == "POS-0042")
+
+        var second = Customer(fullName: "Lê Thị Hoa (đã đổi)", code: " POS-0042 ")
+        second.phones = [try ContactPhone(parsing: "0987 654 321")]
+        second.lifecycle = .prospect
+        let replaced = try test.store.upsert(byCode: second)
+        #expect(!replaced.inserted)
+        #expect(replaced.customer.id == inserted.customer.id)
+        #expect(replaced.customer.createdAt == inserted.customer.createdAt)
+        #expect(replaced.customer.version == 2)
+        #expect(replaced.customer.lifecycle == .repeat, "the furthest stage is kept")
+        #expect(replaced.customer.tags.isEmpty, "fields are replaced, not merged")
+        #expect(try test.store.get(phone: "0912 345 678") == nil)
+        #expect(try test.store.get(phone: "0987 654 321")?.fullName == "Lê Thị Hoa (đã đổi)")
+        #expect(try test.store.count() == 1)
+        #expect(try test.store.verify().isClean)
+    }
+
+    @Test func upsertNeedsACodeAndRespectsOtherCustomersKeys() throws {
+        let test = try TemporaryStore()
+        #expect(throws: CustomerStoreError.invalidField(field: "code", value: "  ", reason: "an upsert by code needs a code")) {
+            try test.store.upsert(byCode: Customer(fullName: "An", code: "  "))
+        }
+        var holder = Customer(fullName: "Holder", code: "A")
+        holder.emails = [try ContactEmail(parsing: "shared@example.vn")]
+        try test.store.insert(holder)
+        try test.store.insert(Customer(fullName: "Other", code: "B"))
+        var clash = Customer(fullName: "Other", code: "B")
+        clash.emails = [try ContactEmail(parsing: "SHARED@example.vn")]
+        #expect(throws: CustomerStoreError.duplicate(field: "email", value: "shared@example.vn", heldBy: "A")) {
+            try test.store.write { batch in try batch.upsert(byCode: clash) }
+        }
+        #expect(try test.store.get(code: "B")?.emails.isEmpty == true)
     }
 }
