@@ -122,7 +122,13 @@ extension CustomerStore {
         for (key, value) in entries {
             guard let id = OrderedKey.readUInt64(value) else { continue }
             let text = IndexMaintenance.display(key)
-            guard let customer = try? record(id, in: txn) else {
+            let stored: Customer?
+            do {
+                stored = try record(id, in: txn)
+            } catch {
+                continue  // the record exists but is corrupt, which is reported already
+            }
+            guard let customer = stored else {
                 problems.append(.entryWithoutRecord(index: field, key: text, id: id))
                 continue
             }

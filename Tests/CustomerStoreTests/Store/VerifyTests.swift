@@ -121,6 +121,7 @@ struct VerifyTests {
             return
         }
         #expect(error.id == 2)
+        #expect(report.problems.count == 1, "its index entries are not misreported as orphans: \(report.problems)")
         #expect(throws: CustomerStoreError.self) { try test.store.get(id: 2) }
     }
 }
