@@ -45,24 +45,24 @@ extension CustomerStore {
 
     func customer(code: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
         guard let key = IndexKey.code(code) else { return nil }
-        return try lookup(key, in: "code", txn)
+        return try lookup(key, in: databases.codes, txn)
     }
 
     func customer(phone: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
         let number: PhoneNumber
         do { number = try PhoneNumber(phone) } catch { throw CustomerStoreError.wrap(error) }
-        return try lookup(Array(number.e164.utf8), in: "phone", txn)
+        return try lookup(Array(number.e164.utf8), in: databases.phones, txn)
     }
 
     func customer(email: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
         let address: EmailAddress
         do { address = try EmailAddress(email) } catch { throw CustomerStoreError.wrap(error) }
-        return try lookup(Array(address.normalized.utf8), in: "email", txn)
+        return try lookup(Array(address.normalized.utf8), in: databases.emails, txn)
     }
 
     /// Resolves a unique key to its customer.
-    private func lookup(_ key: [UInt8], in field: String, _ txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
-        guard let id = try txn.withValue(for: key, in: databases.unique(field), { OrderedKey.readUInt64($0) }) ?? nil else {
+    private func lookup(_ key: [UInt8], in index: PlainDatabase, _ txn: borrowing some ReadableTransaction & ~Copyable) throws -> Customer? {
+        guard let id = try txn.withValue(for: key, in: index, { OrderedKey.readUInt64($0) }) ?? nil else {
             return nil
         }
         return try record(id, in: txn)

@@ -139,7 +139,7 @@ extension CustomerStore {
 
     func id(ofCode code: String, in txn: borrowing some ReadableTransaction & ~Copyable) throws -> UInt64 {
         guard let key = IndexKey.code(code),
-              let id = try txn.withValue(for: key, in: databases.unique("code"), { OrderedKey.readUInt64($0) }) ?? nil
+              let id = try txn.withValue(for: key, in: databases.codes, { OrderedKey.readUInt64($0) }) ?? nil
         else { throw CustomerStoreError.notFound("code \(code)") }
         return id
     }
@@ -180,7 +180,7 @@ extension CustomerStore {
 
     /// The next free code `KH00000001`, `KH00000002`, ...; skips codes a customer brought along.
     private func assignCode(_ txn: inout WriteTransaction) throws -> String {
-        let codes = databases.unique("code")
+        let codes = databases.codes
         while true {
             let sequence = String(try nextCounter("next-code", &txn))
             let padding = String(repeating: "0", count: max(0, options.codeDigits - sequence.count))

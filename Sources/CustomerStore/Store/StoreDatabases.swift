@@ -20,6 +20,10 @@ struct StoreDatabases: Sendable {
     /// Counters: the next id and the next code sequence.
     let meta: PlainDatabase
     let indexes: [OpenIndex]
+    /// The unique indexes lookups use, resolved once rather than searched per lookup.
+    let codes: PlainDatabase
+    let phones: PlainDatabase
+    let emails: PlainDatabase
 
     init(environment env: Environment) throws {
         records = try env.openDatabase("records")
@@ -32,10 +36,13 @@ struct StoreDatabases: Sendable {
             }
             return OpenIndex(definition: definition, storage: storage)
         }
+        codes = Self.unique("code", in: indexes)
+        phones = Self.unique("phone", in: indexes)
+        emails = Self.unique("email", in: indexes)
     }
 
     /// The unique index of `field`.
-    func unique(_ field: String) -> PlainDatabase {
+    private static func unique(_ field: String, in indexes: [OpenIndex]) -> PlainDatabase {
         for index in indexes where index.definition.field == field {
             if case .unique(let db) = index.storage { return db }
         }
