@@ -17,7 +17,7 @@ extension CustomerStore {
             var report = VerificationReport()
             var expectedCounts = Array(repeating: 0, count: databases.indexes.count)
             try txn.forEach(in: databases.records) { key, value in
-                guard let id = OrderedKey.readUInt64(Array(key)) else { return .next }
+                guard let id = OrderedKey.readUInt64(key) else { return .next }
                 report.recordsChecked += 1
                 let customer: Customer
                 do throws(RecordDecodingError) {
@@ -58,16 +58,11 @@ extension CustomerStore {
     @discardableResult
     public func reindex() throws -> [VerificationProblem] {
         try writing { txn in
-            for index in databases.indexes {
-                switch index.storage {
-                case .unique(let db): try txn.clear(db)
-                case .postings(let db): try txn.clear(db)
-                }
-            }
+            for index in databases.indexes { try txn.clear(index.storage) }
             var collisions: [VerificationProblem] = []
             var records: [(id: UInt64, customer: Customer)] = []
             try txn.forEach(in: databases.records) { key, value in
-                guard let id = OrderedKey.readUInt64(Array(key)) else { return .next }
+                guard let id = OrderedKey.readUInt64(key) else { return .next }
                 do throws(RecordDecodingError) {
                     records.append((id, try CustomerRecord.decode(value, id: id)))
                 } catch {
@@ -115,11 +110,7 @@ extension CustomerStore {
     ) throws -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
         let field = index.definition.field
-        let entries: [(key: [UInt8], value: [UInt8])] = switch index.storage {
-        case .unique(let db): try txn.entries(in: db)
-        case .postings(let db): try txn.entries(in: db)
-        }
-        for (key, value) in entries {
+        for (key, value) in try txn.entries(of: index.storage) {
             guard let id = OrderedKey.readUInt64(value) else { continue }
             let text = IndexMaintenance.display(key)
             let stored: Customer?
@@ -140,15 +131,5 @@ extension CustomerStore {
             if !alreadyReported { problems.append(.staleEntry(index: field, key: text, id: id)) }
         }
         return problems
-    }
-}
-
-extension ReadableTransaction where Self: ~Copyable {
-    /// Statistics of an index's database, whichever kind it is.
-    func statistics(of storage: IndexStorage) throws -> DatabaseStatistics {
-        switch storage {
-        case .unique(let db): try statistics(of: db)
-        case .postings(let db): try statistics(of: db)
-        }
     }
 }

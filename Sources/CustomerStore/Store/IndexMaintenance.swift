@@ -2,6 +2,9 @@ import LMDB
 
 /// Brings every index in line with a record change, in the caller's write transaction.
 enum IndexMaintenance {
+    /// The longest key LMDB accepts (and the longest sorted duplicate value), as built.
+    static let maxKeySize = 511
+
     /// Applies the difference between `old` and `new` (either may be nil) for customer `id`.
     /// Removals go first, so a customer can move a key between its own fields in one update.
     ///
@@ -24,7 +27,7 @@ enum IndexMaintenance {
         }
         for (index, diff) in zip(databases.indexes, diffs) {
             for key in diff.added {
-                try checkKeySize(key, of: index.definition, in: txn)
+                try checkKeySize(key, of: index.definition)
                 switch index.storage {
                 case .unique(let db):
                     if let holder = try txn.putIfAbsent(idKey, for: key, in: db) {
@@ -47,7 +50,7 @@ enum IndexMaintenance {
         let idKey = IndexKey.id(id)
         var collisions: [VerificationProblem] = []
         for index in databases.indexes {
-            for key in index.definition.keys(customer) where key.count <= 511 {
+            for key in index.definition.keys(customer) where key.count <= maxKeySize {
                 switch index.storage {
                 case .unique(let db):
                     if let holder = try txn.putIfAbsent(idKey, for: key, in: db), let other = OrderedKey.readUInt64(holder), other != id {
@@ -61,13 +64,12 @@ enum IndexMaintenance {
         return collisions
     }
 
-    /// LMDB keys (and sorted duplicate values) are at most 511 bytes.
-    private static func checkKeySize(_ key: [UInt8], of index: IndexDefinition, in txn: borrowing WriteTransaction) throws {
-        let limit = 511
-        if key.count > limit {
+    /// Rejects a key LMDB would refuse, naming the field.
+    private static func checkKeySize(_ key: [UInt8], of index: IndexDefinition) throws {
+        if key.count > maxKeySize {
             throw CustomerStoreError.invalidField(
                 field: index.field, value: String(display(key).prefix(40)) + "…",
-                reason: "it is \(key.count) bytes as an index key; the limit is \(limit)")
+                reason: "it is \(key.count) bytes as an index key; the limit is \(maxKeySize)")
         }
     }
 

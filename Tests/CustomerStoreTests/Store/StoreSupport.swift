@@ -28,15 +28,8 @@ final class TemporaryStore {
         try store.environment.read { txn in
             var entries: [String] = []
             for index in store.databases.indexes {
-                switch index.storage {
-                case .unique(let db):
-                    for entry in try txn.entries(in: db) {
-                        entries.append("\(index.definition.field) \(entry.key) \(OrderedKey.readUInt64(entry.value)!)")
-                    }
-                case .postings(let db):
-                    for entry in try txn.entries(in: db) {
-                        entries.append("\(index.definition.field) \(entry.key) \(OrderedKey.readUInt64(entry.value)!)")
-                    }
+                for entry in try txn.entries(of: index.storage) {
+                    entries.append("\(index.definition.field) \(entry.key) \(OrderedKey.readUInt64(entry.value)!)")
                 }
             }
             return entries
