@@ -122,16 +122,18 @@ struct RecordReader {
 
     /// The rest of the bytes as UTF-8 text.
     ///
-    /// `String(decoding:as:)` has a fast, non-generic path for a buffer of bytes but repairs
-    /// invalid UTF-8 instead of failing. ASCII needs no repair; otherwise the repaired text is
-    /// valid UTF-8 and the input was not, so the input was valid exactly when the text has the
-    /// same bytes.
+    /// `String(decoding:as:)` has a fast, non-generic path for a typed buffer of bytes (a raw
+    /// buffer takes a slow transcoding path, and `String(validating:as:)` is not specialised),
+    /// but it repairs invalid UTF-8 instead of failing. ASCII needs no repair; otherwise the
+    /// repaired text is valid UTF-8 and the input was not, so the input was valid exactly when
+    /// the text has the same bytes.
     @inline(__always)
     mutating func string() throws(RecordDecodingError) -> String {
         let count = remaining
         guard count > 0, let base else { return "" }
         let start = base + offset
-        let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: count)
+        let text = String(decoding: bytes, as: UTF8.self)
         guard Self.isASCII(start, count) || Self.hasBytes(text, start, count) else {
             throw failure(.invalidUTF8)
         }
@@ -163,9 +165,32 @@ struct RecordReader {
         } ?? text.utf8.elementsEqual(UnsafeRawBufferPointer(start: start, count: count))
     }
 
-    /// The rest of the bytes as the raw value of `type`.
+    /// The rest of the bytes as the raw value of `type`, matched against its cases' bytes
+    /// without building a `String` first (these fields are read on every lookup).
     @inline(__always)
-    mutating func enumValue<Value: RawRepresentable>(_ type: Value.Type) throws(RecordDecodingError) -> Value
+    mutating func enumValue<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws(RecordDecodingError) -> Value
+        where Value.RawValue == String
+    {
+        let count = remaining
+        if let base {
+            let start = base + offset
+            for candidate in Value.allCases {
+                var name = candidate.rawValue
+                let matches = name.withUTF8 { own in
+                    own.count == count && memcmp(own.baseAddress!, start, count) == 0
+                }
+                if matches {
+                    offset = end
+                    return candidate
+                }
+            }
+        }
+        return try anyEnumValue(type)
+    }
+
+    /// The rest of the bytes as the raw value of `type`.
+    /// The slow path of ``enumValue(_:)``: decodes the text, which fails with the value named.
+    private mutating func anyEnumValue<Value: RawRepresentable>(_ type: Value.Type) throws(RecordDecodingError) -> Value
         where Value.RawValue == String
     {
         let start = offset

@@ -13,7 +13,7 @@ public enum IndexKey {
     /// A customer code: trimmed, NFC and uppercase, so `kh000123` finds `KH000123`.
     /// `nil` for an empty code.
     public static func code(_ code: String) -> [UInt8]? {
-        let normalized = TextNormalizer.nfc(code.trimmingCharacters(in: .whitespacesAndNewlines)).uppercased()
+        let normalized = TextNormalizer.nfc(String(TextNormalizer.trimmed(code))).uppercased()
         return normalized.isEmpty ? nil : Array(normalized.utf8)
     }
 

@@ -24,10 +24,14 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// The address as typed, trimmed and in NFC, in its original case and with its Unicode
     /// domain: the form to show to people.
     public let display: String
-    /// The local part (before the `@`) of ``normalized``.
-    public let local: String
+    /// The local part (before the `@`) of ``normalized``. Computed, so that reading a stored
+    /// address creates two strings, not four.
+    public var local: String { String(normalized[..<atIndex]) }
     /// The domain (after the `@`) of ``normalized``, in ASCII.
-    public let domain: String
+    public var domain: String { String(normalized[normalized.index(after: atIndex)...]) }
+
+    /// The position of the `@` in ``normalized``, which has exactly one.
+    private var atIndex: String.Index { normalized.utf8.firstIndex(of: UInt8(ascii: "@"))! }
 
     /// The longest local part, in UTF-8 bytes (RFC 5321).
     public static let maxLocalLength = 64
@@ -54,9 +58,9 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
             NormalizationError(field: .email, input: raw, reason: reason)
         }
 
-        let display = TextNormalizer.nfc(String(Self.trimmed(raw)))
+        let display = TextNormalizer.nfc(String(TextNormalizer.trimmed(raw)))
         guard !display.isEmpty else { throw fail("it is empty") }
-        if display.unicodeScalars.contains(where: { Self.isSpaceOrControl($0) }) {
+        if display.unicodeScalars.contains(where: { TextNormalizer.isSpaceOrControl($0) }) {
             throw fail("an email address cannot contain spaces or control characters")
         }
         // Split on scalars, not characters: a combining mark must not hide an "@" or a ".".
@@ -121,8 +125,6 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
         self.normalized = normalized
         self.display = display
-        self.local = local
-        self.domain = domain
     }
 
     /// For addresses at `gmail.com` or `googlemail.com`: the mailbox Gmail delivers to, with
@@ -186,25 +188,6 @@ extension EmailAddress {
                 """)
         }
         return ascii
-    }
-
-    private static func trimmed(_ text: String) -> Substring {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpaceOrControl($0) }),
-              let last = scalars.lastIndex(where: { !isSpaceOrControl($0) })
-        else { return "" }
-        return Substring(scalars[first...last])
-    }
-
-    /// Whitespace, controls and invisible format characters (zero-width space, BOM ...).
-    private static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
-        let properties = scalar.properties
-        if properties.isWhitespace { return true }
-        switch properties.generalCategory {
-        case .control, .format: return true
-        default: return false
-        }
     }
 
     /// Letters and digits of any script (RFC 6531) and the RFC 5322 `atext` symbols.

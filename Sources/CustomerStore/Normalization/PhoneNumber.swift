@@ -27,7 +27,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// ```swift
     /// try PhoneNumber("028 3822 1234").kind  // .fixedLine
     /// ```
-    public enum Kind: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// A Vietnamese mobile number (`03x`, `05x`, `07x`, `08x`, `09x`).
         case mobile
         /// A Vietnamese fixed-line number (`02x` area codes).
@@ -65,8 +65,14 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// The country calling code, such as `84` for Vietnam or `1` for the United States.
     public let countryCode: Int
     /// The national significant number: the digits after the country code, without a trunk
-    /// `0`, such as `912345678`.
-    public let nationalNumber: String
+    /// `0`, such as `912345678`. Computed from ``e164``, so that reading a stored number
+    /// creates one string fewer.
+    public var nationalNumber: String {
+        var digits = 1
+        var rest = countryCode
+        while rest >= 10 { digits += 1; rest /= 10 }
+        return String(e164.utf8.dropFirst(1 + digits))!
+    }
 
     /// Parses `raw`, reading numbers written without a country code by the numbering plan of
     /// `defaultRegion`.
@@ -110,9 +116,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
                 """)
         }
         countryCode = parsed.countryCode
-        nationalNumber = Self.string(parsed.national[...])
         kind = parsed.kind
-        e164 = "+\(countryCode)\(nationalNumber)"
+        e164 = "+\(countryCode)\(Self.string(parsed.national[...]))"
     }
 
     /// The number as written within Vietnam, grouped for reading: `0912 345 678` for a mobile,

@@ -121,6 +121,27 @@ public enum TextNormalizer {
 
     // MARK: - Helpers
 
+    /// `text` without leading and trailing whitespace, controls and invisible format
+    /// characters (zero-width space, byte-order mark ...), which arrive with pasted input.
+    static func trimmed(_ text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpaceOrControl($0) }),
+              let last = scalars.lastIndex(where: { !isSpaceOrControl($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+
+    /// Whitespace, controls and invisible format characters.
+    static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        let properties = scalar.properties
+        if properties.isWhitespace { return true }
+        switch properties.generalCategory {
+        case .control, .format: return true
+        default: return false
+        }
+    }
+
     static func isASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 }
     }

@@ -162,7 +162,7 @@ extension CustomerStore {
             raw: nfc(input.address.raw), street: nfc(input.address.street), ward: nfc(input.address.ward),
             province: nfc(input.address.province), country: nfc(input.address.country))
         customer.sources = input.sources.map { SourceReference(system: nfc($0.system), externalID: nfc($0.externalID)) }
-        customer.fullName = nfc(input.fullName.trimmingCharacters(in: .whitespacesAndNewlines))
+        customer.fullName = nfc(String(TextNormalizer.trimmed(input.fullName)))
         if customer.fullName.isEmpty {
             throw CustomerStoreError.invalidField(field: "fullName", value: input.fullName, reason: "a customer needs a name")
         }

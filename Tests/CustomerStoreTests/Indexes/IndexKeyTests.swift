@@ -47,6 +47,9 @@ struct IndexKeyTests {
         #expect(try keys("email", customer) == ["duc.nguyen+shop@example.vn"])
         #expect(try bytes("source", customer) == [Array("pos".utf8) + [0] + Array("A-17".utf8)])
         #expect(IndexKey.code("   ") == nil)
+        // Pasted codes carry invisible characters at their ends: a BOM, a zero-width space.
+        #expect(IndexKey.code("\u{FEFF}kh000123\u{200B}\u{00A0}\n") == Array("KH000123".utf8))
+        #expect(IndexKey.code("\u{200B}\t") == nil)
     }
 
     @Test func classificationKeysAreFoldedAndDeduplicated() throws {
