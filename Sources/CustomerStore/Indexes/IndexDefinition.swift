@@ -24,7 +24,14 @@ struct IndexDefinition: Sendable {
     init(_ field: String, _ kind: IndexKind, keys: @escaping @Sendable (Customer) -> [[UInt8]]) {
         self.field = field
         self.kind = kind
-        self.keys = { customer in Array(Set(keys(customer))).sorted { $0.lexicographicallyPrecedes($1) } }
+        self.keys = { customer in
+            var sorted = keys(customer)
+            guard sorted.count > 1 else { return sorted }
+            sorted.sort { $0.lexicographicallyPrecedes($1) }
+            var unique = [sorted[0]]
+            for key in sorted.dropFirst() where key != unique[unique.count - 1] { unique.append(key) }
+            return unique
+        }
     }
 
     /// An index with at most one key per customer.

@@ -7,8 +7,15 @@ struct IndexDiff: Equatable {
 
     /// The difference for one index between `old` (nil for an insert) and `new` (nil for a delete).
     init(_ index: IndexDefinition, old: Customer?, new: Customer?) {
-        let oldKeys = old.map(index.keys) ?? []
-        let newKeys = new.map(index.keys) ?? []
+        var oldKeys: [[UInt8]] = []
+        var newKeys: [[UInt8]] = []
+        if let old { oldKeys = index.keys(old) }
+        if let new { newKeys = index.keys(new) }
+        self.init(oldKeys: oldKeys, newKeys: newKeys)
+    }
+
+    /// The difference between two sorted lists of unique keys.
+    init(oldKeys: [[UInt8]], newKeys: [[UInt8]]) {
         // Both lists are sorted and unique: one merge pass.
         var removed: [[UInt8]] = []
         var added: [[UInt8]] = []
