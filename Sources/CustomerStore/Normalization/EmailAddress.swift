@@ -54,6 +54,15 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``NormalizationError`` with field ``NormalizationError/Field/email`` saying
     ///   which rule the input breaks.
     public init(_ raw: String) throws(NormalizationError) {
+        if let plain = Self.plainASCII(raw) {
+            self = plain
+            return
+        }
+        try self.init(checkingEveryRule: raw)
+    }
+
+    /// The general path of ``init(_:)``, for any input: every rule, with its message.
+    init(checkingEveryRule raw: String) throws(NormalizationError) {
         func fail(_ reason: String) -> NormalizationError {
             NormalizationError(field: .email, input: raw, reason: reason)
         }
