@@ -3,9 +3,14 @@
 # exact apt-get line to run.
 
 SWIFT ?= swift
-APT_PACKAGES := liblmdb-dev
+# Extra flags for the benchmark targets' `swift package` command, e.g.
+# SWIFT_BUILD_FLAGS="--scratch-path .build-report" for a build folder of one's own. Empty by default.
+SWIFT_BUILD_FLAGS ?=
+PYTHON ?= python3
+# libsqlite3-dev: the benchmarks' SQLite baseline.
+APT_PACKAGES := liblmdb-dev libsqlite3-dev
 
-.PHONY: deps build test run bench clean
+.PHONY: deps build test run bench bench-quick clean
 
 deps:
 	@missing=""; \
@@ -35,10 +40,41 @@ run: deps
 	$(SWIFT) build --product cstore
 	"$$($(SWIFT) build --show-bin-path)/cstore" --help
 
-# The benchmark suites (release build): Engine (wrapper vs raw C) and Lookups
-# (CustomerStore vs the raw LMDB floor). CSTORE_BENCH_N sets the number of customers.
+# The benchmark suites (release build, every suite in one package-benchmark run), then
+# scripts/benchmark-report.py rewrites this N's generated block of BENCHMARKS.md.
+#   make bench                          N = 100,000 (CSTORE_BENCH_N)
+#   make bench CSTORE_BENCH_N=1000000   the documented figures
+#   make bench-quick                    N = 20,000, short sampling (CSTORE_BENCH_MAX_SECONDS)
+# The fixtures directory is wiped first so no stale fixture is reused. The run is stored as
+# package-benchmark baseline $(BENCH_BASELINE) (.benchmarkBaselines/<Suite>/$(BENCH_BASELINE)/
+# results.json), which the script reads; the previous one is removed first.
+CSTORE_BENCH_N ?= 100000
+CSTORE_BENCH_FIXTURES ?= $(or $(TMPDIR),/tmp)/cstore-bench-fixtures
+BENCH_BASELINE ?= report
+# Only these suites (e.g. BENCH_SUITES="Engine Lookups"); all of them when empty. The block
+# written then shows only these suites.
+BENCH_SUITES ?=
+BENCH_QUICK_N ?= 20000
+BENCH_QUICK_MAX_SECONDS ?= 1
+
+# $(call run-benchmarks,N,extra environment,command shown in BENCHMARKS.md)
+define run-benchmarks
+	rm -rf "$(CSTORE_BENCH_FIXTURES)" .benchmarkBaselines/*/$(BENCH_BASELINE)
+	CSTORE_BENCH_N=$(1) CSTORE_BENCH_FIXTURES="$(CSTORE_BENCH_FIXTURES)" $(2) \
+		$(SWIFT) package $(SWIFT_BUILD_FLAGS) --allow-writing-to-package-directory \
+		benchmark baseline update $(BENCH_BASELINE) --no-progress \
+		$(foreach suite,$(BENCH_SUITES),--target $(suite))
+	SWIFT="$(SWIFT)" $(PYTHON) scripts/benchmark-report.py --results .benchmarkBaselines \
+		--baseline $(BENCH_BASELINE) --n $(1) --output BENCHMARKS.md --command "$(3)"
+endef
+
+bench_suites_shown = $(if $(BENCH_SUITES), BENCH_SUITES='$(BENCH_SUITES)')
+
 bench: deps
-	$(SWIFT) package --allow-writing-to-package-directory benchmark
+	$(call run-benchmarks,$(CSTORE_BENCH_N),,make bench CSTORE_BENCH_N=$(CSTORE_BENCH_N)$(bench_suites_shown))
+
+bench-quick: deps
+	$(call run-benchmarks,$(BENCH_QUICK_N),CSTORE_BENCH_MAX_SECONDS=$(BENCH_QUICK_MAX_SECONDS),make bench-quick$(if $(filter-out 20000,$(BENCH_QUICK_N)), BENCH_QUICK_N=$(BENCH_QUICK_N))$(bench_suites_shown))
 
 clean:
 	rm -rf .build

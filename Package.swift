@@ -46,13 +46,36 @@ let package = Package(
             path: "Benchmarks/Engine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // SQLite 3 through its C API (Debian libsqlite3-dev), the benchmarks' baseline only.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Benchmarks/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // What the suites share: settings, fixtures cached on disk, the SQLite baseline and
+        // the raw LMDB floor. No package-benchmark dependency, so it builds quickly.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["CustomerStore", "LMDB", "CLMDB", "CSQLite"],
+            path: "Benchmarks/Support"
+        ),
         .executableTarget(
             name: "Lookups",
             dependencies: [
-                "CustomerStore", "LMDB", "CLMDB",
+                "BenchmarkSupport", "CustomerStore", "CLMDB",
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/Lookups",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "Writes",
+            dependencies: [
+                "BenchmarkSupport", "CustomerStore", "CLMDB",
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/Writes",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ],

@@ -1,116 +1,119 @@
-// Lookups of generated customers through the CustomerStore API (full Customer values)
-// against the raw LMDB floor: the same environment and key layout through CLMDB, one
-// mdb_get per step, touching the value bytes without decoding. Same data, same run.
+// Lookups by code, phone and email: CustomerStore (public API, full `Customer` values), the
+// raw LMDB floor (same environment and key layout through CLMDB, no decoding) and SQLite (one
+// table, UNIQUE indexes, full `Customer` rebuilt from the row), on the same cached fixture.
+// Every lookup is checked to find the right customer, so a fast wrong answer cannot pass.
 import Benchmark
+import BenchmarkSupport
 import CLMDB
 import CustomerStore
 import Foundation
-import LMDB
 
-/// Customers in the store (`CSTORE_BENCH_N`, default 100,000).
-let customerCount = ProcessInfo.processInfo.environment["CSTORE_BENCH_N"].flatMap(Int.init) ?? 100_000
-
-/// The generated store and the lookup keys, built once per benchmark process.
-final class Fixture: Sendable {
-    let directory: String
+/// The three engines on the shared fixture, opened once per benchmark process (each
+/// benchmark runs in its own).
+final class Engines: Sendable {
     let store: CustomerStore
-    /// 1,000 customers spread over the store, in the order lookups visit them.
-    let sample: [Customer]
-    let records: PlainDatabase
-    let codes: PlainDatabase
-    let phones: PlainDatabase
-    let emails: PlainDatabase
+    let raw: RawLMDBLookups
+    let sqlite: SQLiteBaseline
 
     init() throws {
-        directory = NSTemporaryDirectory() + "lookups-bench-\(getpid())"
+        let fixture = try Fixture.prepare()
         var options = CustomerStore.Options()
-        options.environment.noSync = true
-        let store = try CustomerStore(path: directory, options: options)
-        self.store = store
-        let generator = CustomerGenerator(seed: 42, codes: true)
-        try store.insertMany(generator.customers(count: customerCount))
-        sample = try (0..<1000).map { n in
-            let index = (n &* 7919) % customerCount
-            guard let customer = try store.get(code: generator.customer(at: index).code) else {
-                fatalError("generated customer \(index) is missing")
-            }
-            return customer
-        }
-        let env = store.environment
-        records = try env.openDatabase("records", create: false)
-        codes = try env.openDatabase("index.code", create: false)
-        phones = try env.openDatabase("index.phone", create: false)
-        emails = try env.openDatabase("index.email", create: false)
+        // Lookups never write; read-only also guarantees the shared fixture stays as built.
+        options.environment.readOnly = true
+        store = try CustomerStore(path: fixture.storePath, options: options)
+        raw = try RawLMDBLookups(environment: store.environment)
+        sqlite = try SQLiteBaseline(path: fixture.sqlitePath)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 }
 
-let fixture: Fixture = {
-    do { return try Fixture() } catch { fatalError("cannot build the benchmark store: \(error)") }
+let engines: Engines = {
+    do { return try Engines() } catch { fatalError("cannot open the benchmark fixture: \(error)") }
 }()
 
-/// The floor: one read transaction, a get in the unique index, a get of the record, touching
-/// its first and last bytes.
-func rawLookup(_ key: [UInt8], in index: MDB_dbi) -> Int {
-    var txn: OpaquePointer?
-    precondition(mdb_txn_begin(fixture.store.environment.handle, nil, UInt32(MDB_RDONLY), &txn) == 0)
-    defer { mdb_txn_abort(txn) }
-    return key.withUnsafeBytes { bytes in
-        var k = MDB_val(mv_size: bytes.count, mv_data: UnsafeMutableRawPointer(mutating: bytes.baseAddress))
-        var id = MDB_val()
-        guard mdb_get(txn, index, &k, &id) == 0 else { return 0 }
-        var record = MDB_val()
-        guard mdb_get(txn, fixture.records.dbi, &id, &record) == 0 else { return 0 }
-        let bytes = record.mv_data.assumingMemoryBound(to: UInt8.self)
-        return Int(bytes[0]) &+ Int(bytes[record.mv_size - 1]) &+ 1
-    }
+/// One lookup case: the key each engine is given for each sample customer, and the id it must
+/// find.
+struct LookupCase {
+    let name: String
+    /// The sample customers (1,000).
+    let sample: () -> [Customer]
+    /// The key CustomerStore gets (the raw-format phone case gives it what a person typed).
+    let storeKey: (Customer) -> String
+    /// The key the raw floor and SQLite get: the stored form.
+    let storedKey: (Customer) -> String
+    let storeLookup: (CustomerStore, String) throws -> Customer?
+    let rawIndex: (RawLMDBLookups) -> MDB_dbi
+    let sqliteLookup: (SQLiteBaseline, String) throws -> Customer?
 }
 
-/// Runs `lookup` over the sample and checks every customer was found.
-func measure(_ benchmark: Benchmark, _ lookup: (Customer) throws -> Bool) throws {
-    let sample = fixture.sample
+/// Runs `lookup` over `keys` in each iteration and checks every answer is the expected id.
+func measure(_ benchmark: Benchmark, _ keys: [(key: String, id: UInt64)], _ lookup: (String) throws -> UInt64?) throws {
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
-        var found = 0
-        for customer in sample where try lookup(customer) { found += 1 }
-        precondition(found == sample.count, "every lookup finds its customer")
+        for (key, id) in keys {
+            let found = try lookup(key)
+            precondition(found == id, "lookup of \(key) found \(found.map(String.init) ?? "nothing"), not customer \(id)")
+        }
     }
 }
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
         scalingFactor: .one,
-        maxDuration: .seconds(3)
+        maxDuration: BenchmarkSettings.maxDuration
     )
 
-    Benchmark("Lookup 1,000 by code: CustomerStore") { benchmark in
-        try measure(benchmark) { c in try fixture.store.get(code: c.code)?.id == c.id }
-    }
-    Benchmark("Lookup 1,000 by code: raw LMDB") { benchmark in
-        try measure(benchmark) { c in rawLookup(Array(c.code.utf8), in: fixture.codes.dbi) != 0 }
-    }
-    Benchmark("Lookup 1,000 by phone: CustomerStore") { benchmark in
-        try measure(benchmark) { c in try fixture.store.get(phone: c.phones[0].number.e164)?.id == c.id }
-    }
-    Benchmark("Lookup 1,000 by phone: raw LMDB") { benchmark in
-        try measure(benchmark) { c in rawLookup(Array(c.phones[0].number.e164.utf8), in: fixture.phones.dbi) != 0 }
-    }
-    Benchmark("Lookup 1,000 by raw-format phone: CustomerStore") { benchmark in
-        let formatted = Dictionary(uniqueKeysWithValues: fixture.sample.map { ($0.id, $0.phones[0].number.nationalFormat ?? "") })
-        try measure(benchmark) { c in try fixture.store.get(phone: formatted[c.id]!)?.id == c.id }
-    }
-    Benchmark("Lookup 1,000 by email: CustomerStore") { benchmark in
-        try measure(benchmark) { c in
-            guard let email = c.emails.first else { return true }
-            return try fixture.store.get(email: email.address.normalized)?.id == c.id
+    let cases = [
+        LookupCase(name: "Lookup 1,000 by code", sample: { Sample.customers() },
+                   storeKey: \.code, storedKey: \.code,
+                   storeLookup: { try $0.get(code: $1) }, rawIndex: \.codes,
+                   sqliteLookup: { try $0.customer(code: $1) }),
+        LookupCase(name: "Lookup 1,000 by phone", sample: { Sample.customers() },
+                   storeKey: { $0.phones[0].number.e164 }, storedKey: { $0.phones[0].number.e164 },
+                   storeLookup: { try $0.get(phone: $1) }, rawIndex: \.phones,
+                   sqliteLookup: { try $0.customer(phone: $1) }),
+        // The same phones as typed (`0912 345 678`): CustomerStore normalises them; the floor
+        // and SQLite are handed the E.164 key, which flatters them by the cost of parsing.
+        LookupCase(name: "Lookup 1,000 by raw-format phone", sample: { Sample.customers() },
+                   storeKey: { $0.phones[0].number.nationalFormat ?? $0.phones[0].number.raw },
+                   storedKey: { $0.phones[0].number.e164 },
+                   storeLookup: { try $0.get(phone: $1) }, rawIndex: \.phones,
+                   sqliteLookup: { try $0.customer(phone: $1) }),
+        // 30 % of customers have no email; this sample takes 1,000 that do.
+        LookupCase(name: "Lookup 1,000 by email", sample: { Sample.customers { !$0.emails.isEmpty } },
+                   storeKey: { $0.emails[0].address.normalized }, storedKey: { $0.emails[0].address.normalized },
+                   storeLookup: { try $0.get(email: $1) }, rawIndex: \.emails,
+                   sqliteLookup: { try $0.customer(email: $1) }),
+    ]
+
+    for lookup in cases {
+        Benchmark("\(lookup.name): CustomerStore") { benchmark in
+            let keys = lookup.sample().map { (key: lookup.storeKey($0), id: $0.id) }
+            let store = engines.store
+            try measure(benchmark, keys) { key in
+                let customer = try lookup.storeLookup(store, key)
+                blackHole(customer)
+                return customer?.id
+            }
         }
-    }
-    Benchmark("Lookup 1,000 by email: raw LMDB") { benchmark in
-        try measure(benchmark) { c in
-            guard let email = c.emails.first else { return true }
-            return rawLookup(Array(email.address.normalized.utf8), in: fixture.emails.dbi) != 0
+        Benchmark("\(lookup.name): raw LMDB") { benchmark in
+            let keys = lookup.sample().map { (key: lookup.storedKey($0), id: $0.id) }
+            let raw = engines.raw
+            let index = lookup.rawIndex(raw)
+            try measure(benchmark, keys) { key in
+                let hit = try raw.lookup(key, in: index)
+                blackHole(hit?.touch)
+                return hit?.id
+            }
+        }
+        Benchmark("\(lookup.name): SQLite") { benchmark in
+            let keys = lookup.sample().map { (key: lookup.storedKey($0), id: $0.id) }
+            let sqlite = engines.sqlite
+            try measure(benchmark, keys) { key in
+                let customer = try lookup.sqliteLookup(sqlite, key)
+                blackHole(customer)
+                return customer?.id
+            }
         }
     }
 }
