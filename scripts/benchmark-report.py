@@ -296,7 +296,8 @@ def cell(result: Result, case: str) -> Cell:
 
 
 def natural_key(text: str):
-    return [int(part.replace(",", "")) if part[:1].isdigit() else part.lower()
+    # (0, number) or (1, text) per part, so numbers and words never compare with each other.
+    return [(0, int(part.replace(",", ""))) if part[:1].isdigit() else (1, part.lower())
             for part in re.split(r"(\d[\d,]*)", text) if part]
 
 
