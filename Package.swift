@@ -33,6 +33,9 @@ let package = Package(
         // A second process for the engine tests: readers in another process, dying readers.
         .executableTarget(name: "lmdb-test-helper", dependencies: ["LMDB"]),
 
+        // A driver for callgrind/perf: one operation many times, outside the benchmark harness.
+        .executableTarget(name: "Profile", dependencies: ["CustomerStore"], path: "Benchmarks/Profile"),
+
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "lmdb-test-helper"]),
         .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore"]),
         .testTarget(name: "cstoreTests", dependencies: ["cstore"]),

@@ -9,13 +9,15 @@ struct IndexDiff: Equatable {
     init(_ index: IndexDefinition, old: Customer?, new: Customer?) {
         var oldKeys: [[UInt8]] = []
         var newKeys: [[UInt8]] = []
+        // `if let`, not `old.map(index.keys)`: the generic `map` copied the whole customer.
         if let old { oldKeys = index.keys(old) }
         if let new { newKeys = index.keys(new) }
         self.init(oldKeys: oldKeys, newKeys: newKeys)
     }
 
-    /// The difference between two sorted lists of unique keys.
-    init(oldKeys: [[UInt8]], newKeys: [[UInt8]]) {
+    /// The difference between two sorted lists of unique keys (a separate function: inlined
+    /// into the one above, the update path measured 20% more instructions).
+    private init(oldKeys: [[UInt8]], newKeys: [[UInt8]]) {
         // Both lists are sorted and unique: one merge pass.
         var removed: [[UInt8]] = []
         var added: [[UInt8]] = []

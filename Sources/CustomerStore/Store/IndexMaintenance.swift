@@ -23,14 +23,7 @@ enum IndexMaintenance {
             }
             return
         }
-        // Each customer is unwrapped once and read in place: mapping the optional per index
-        // copied the whole customer (and retained its ~20 references) 22 times per write.
-        let none = [[UInt8]]()
-        var oldKeys = [[[UInt8]]](repeating: none, count: databases.indexes.count)
-        var newKeys = oldKeys
-        if let old { for (n, index) in databases.indexes.enumerated() { oldKeys[n] = index.definition.keys(old) } }
-        if let new { for (n, index) in databases.indexes.enumerated() { newKeys[n] = index.definition.keys(new) } }
-        let diffs = zip(oldKeys, newKeys).map { IndexDiff(oldKeys: $0, newKeys: $1) }
+        let diffs = databases.indexes.map { IndexDiff($0.definition, old: old, new: new) }
         for (index, diff) in zip(databases.indexes, diffs) {
             for key in diff.removed {
                 switch index.storage {
