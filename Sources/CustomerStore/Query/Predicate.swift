@@ -1,0 +1,127 @@
+/// A condition on customers: the filter of a ``CustomerQuery``.
+///
+/// Build one in Swift with the operators on ``QueryField`` and `&&`, `||`, `!`, or parse one
+/// from the query language with ``CustomerQuery/init(parsing:)``:
+///
+/// ```swift
+/// let loyalInHanoi: Predicate = QueryField.segment == "loyal"
+///     && QueryField.province == "Hà Nội"
+///     && QueryField.points > 50_000
+///     && QueryField.lastPurchase < .date(CalendarDate("2026-08-25")!)
+/// let search: Predicate = QueryField.name.contains("van duc") || QueryField.phone.hasPrefix("0912")
+/// ```
+///
+/// Semantics (the same whichever access path the planner picks):
+/// - A comparison on a single-valued field the customer has no value for is false; ``missing(_:)``
+///   finds those customers and ``has(_:)`` the others.
+/// - On multi-valued fields (`tags`, `phone`, `email`) `=`, `<`, `IN`, `BETWEEN`, `PREFIX`
+///   and `CONTAINS` ask whether any value matches; `!=` and `NOT IN` whether none does.
+/// - ``not(_:)`` matches exactly the customers its operand does not (two-valued logic).
+public indirect enum Predicate: Hashable, Sendable, CustomStringConvertible {
+    /// `field op value`.
+    case comparison(QueryField, ComparisonOperator, QueryValue)
+    /// `field IN (values)`, or `field NOT IN (values)` when `negated`.
+    case among(QueryField, [QueryValue], negated: Bool)
+    /// `field BETWEEN low AND high`, both ends included.
+    case between(QueryField, QueryValue, QueryValue)
+    /// `field PREFIX text`: the value starts with `text` (both folded for `name`).
+    case prefix(QueryField, String)
+    /// `field CONTAINS text`: for `name`, every folded token of `text` starts some token of the
+    /// name, in any order; for other text fields, a folded substring match.
+    case contains(QueryField, String)
+    /// `HAS field`: the customer has a value.
+    case has(QueryField)
+    /// `MISSING field`: the customer has no value.
+    case missing(QueryField)
+    case and([Predicate])
+    case or([Predicate])
+    case not(Predicate)
+
+    /// The predicate in the query language; parsing it gives a predicate that matches the same
+    /// customers.
+    public var description: String {
+        switch self {
+        case .comparison(let field, let op, let value): "\(field) \(op.rawValue) \(value)"
+        case .among(let field, let values, let negated):
+            "\(field) \(negated ? "NOT IN" : "IN") (\(values.map(\.description).joined(separator: ", ")))"
+        case .between(let field, let low, let high): "\(field) BETWEEN \(low) AND \(high)"
+        case .prefix(let field, let text): "\(field) PREFIX \(QueryValue.string(text))"
+        case .contains(let field, let text): "\(field) CONTAINS \(QueryValue.string(text))"
+        case .has(let field): "HAS \(field)"
+        case .missing(let field): "MISSING \(field)"
+        case .and(let operands): operands.map { $0.parenthesized(inside: .and) }.joined(separator: " AND ")
+        case .or(let operands): operands.map { $0.parenthesized(inside: .or) }.joined(separator: " OR ")
+        case .not(let operand): "NOT \(operand.parenthesized(inside: .not))"
+        }
+    }
+
+    private enum Context { case and, or, not }
+
+    private func parenthesized(inside context: Context) -> String {
+        let needs = switch (self, context) {
+        case (.or, .and), (.or, .not), (.and, .not), (.and, .or): true
+        case (.and, .and), (.or, .or): true
+        default: false
+        }
+        return needs ? "(\(description))" : description
+    }
+}
+
+/// The comparison operators of the query language.
+public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+}
+
+// MARK: - Builder
+
+extension QueryField {
+    public static func == (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .equal, value) }
+    public static func != (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .notEqual, value) }
+    public static func < (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .less, value) }
+    public static func <= (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .lessOrEqual, value) }
+    public static func > (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .greater, value) }
+    public static func >= (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .greaterOrEqual, value) }
+
+    /// `field IN (values)`: `QueryField.tier.in(["gold", "diamond"])`.
+    public func `in`(_ values: [QueryValue]) -> Predicate { .among(self, values, negated: false) }
+    /// `field NOT IN (values)`.
+    public func notIn(_ values: [QueryValue]) -> Predicate { .among(self, values, negated: true) }
+    /// `field BETWEEN low AND high`, both included: `QueryField.points.between(100, 500)`.
+    public func between(_ low: QueryValue, _ high: QueryValue) -> Predicate { .between(self, low, high) }
+    /// `field PREFIX text`: `QueryField.name.hasPrefix("nguyen van")`.
+    public func hasPrefix(_ text: String) -> Predicate { .prefix(self, text) }
+    /// `field CONTAINS text`: `QueryField.name.contains("duc nguyen")`.
+    public func contains(_ text: String) -> Predicate { .contains(self, text) }
+    /// `HAS field`.
+    public var isPresent: Predicate { .has(self) }
+    /// `MISSING field`.
+    public var isMissing: Predicate { .missing(self) }
+}
+
+extension Predicate {
+    /// Both conditions; nested `AND`s are flattened.
+    public static func && (lhs: Predicate, rhs: Predicate) -> Predicate {
+        .and(lhs.operands(ifAnd: true) + rhs.operands(ifAnd: true))
+    }
+
+    /// Either condition; nested `OR`s are flattened.
+    public static func || (lhs: Predicate, rhs: Predicate) -> Predicate {
+        .or(lhs.operands(ifAnd: false) + rhs.operands(ifAnd: false))
+    }
+
+    /// The customers `operand` does not match.
+    public static prefix func ! (operand: Predicate) -> Predicate { .not(operand) }
+
+    private func operands(ifAnd: Bool) -> [Predicate] {
+        switch self {
+        case .and(let operands) where ifAnd: operands
+        case .or(let operands) where !ifAnd: operands
+        default: [self]
+        }
+    }
+}
