@@ -14,12 +14,12 @@
 /// come last in either direction; ties are broken by `id` ascending.
 public struct CustomerQuery: Hashable, Sendable, CustomStringConvertible {
     /// The condition; `nil` matches every customer.
-    public var filter: Predicate?
+    public var filter: CustomerPredicate?
     public var order: [SortKey]
     /// At most this many results; `nil` for all.
     public var limit: Int?
 
-    public init(filter: Predicate? = nil, order: [SortKey] = [], limit: Int? = nil) {
+    public init(filter: CustomerPredicate? = nil, order: [SortKey] = [], limit: Int? = nil) {
         self.filter = filter
         self.order = order
         self.limit = limit

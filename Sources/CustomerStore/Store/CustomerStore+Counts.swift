@@ -7,7 +7,7 @@ extension CustomerStore {
     /// ```swift
     /// let vipInHanoi = try store.count(where: QueryField.tags == "vip" && QueryField.province == "Hà Nội")
     /// ```
-    public func count(where filter: Predicate?) throws -> Int {
+    public func count(where filter: CustomerPredicate?) throws -> Int {
         if let counted = try countFromPostings(where: filter) { return counted }
         var count = 0
         _ = try run(CustomerQuery(filter: filter), limit: nil, after: nil) { _, _ in
@@ -19,7 +19,7 @@ extension CustomerStore {
 
     /// The count when the indexes answer `filter` exactly, without reading a record; `nil`
     /// when records must be read.
-    func countFromPostings(where filter: Predicate?) throws -> Int? {
+    func countFromPostings(where filter: CustomerPredicate?) throws -> Int? {
         let compiled = try CompiledQuery(CustomerQuery(filter: filter))
         return try reading { txn in
             let plan = try planner.plan(compiled, limit: nil, txn)
@@ -46,7 +46,7 @@ extension CustomerStore {
     ///
     /// - Throws: ``QueryError/unsupported(field:reason:)`` for fields other than
     ///   ``QueryField/groupable``.
-    public func groupCount(by field: QueryField, where filter: Predicate? = nil) throws -> [GroupCount] {
+    public func groupCount(by field: QueryField, where filter: CustomerPredicate? = nil) throws -> [GroupCount] {
         guard QueryField.groupable.contains(field), let indexed = IndexCatalog(databases).fields[field],
               case .postings(let db) = indexed.index.storage
         else {
@@ -89,7 +89,7 @@ extension CustomerStore {
     }
 
     /// The ids matching `filter` in ascending order, or `nil` for every customer.
-    private func matchingIDs(_ filter: Predicate?) throws -> [UInt64]? {
+    private func matchingIDs(_ filter: CustomerPredicate?) throws -> [UInt64]? {
         guard let filter else { return nil }
         let compiled = try CompiledQuery(CustomerQuery(filter: filter))
         let exact: [UInt64]? = try reading { txn in

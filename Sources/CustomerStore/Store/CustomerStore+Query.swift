@@ -39,12 +39,14 @@ extension CustomerStore {
         let returned = start?.returned ?? 0
         let remaining = query.limit.map { max(0, $0 - returned) } ?? .max
         let wanted = min(size, remaining)
+        // One row more than the page tells whether another page follows, unless the
+        // query's limit ends with this page.
+        let reading = wanted < remaining ? wanted + 1 : wanted
         var rows: [(customer: Customer, position: RowPosition)] = []
         if wanted > 0 {
-            // One row more than the page tells whether another page follows.
-            _ = try run(query, limit: wanted + 1, after: start?.position) { customer, position in
+            _ = try run(query, limit: reading, after: start?.position) { customer, position in
                 rows.append((customer, position))
-                return rows.count <= wanted
+                return true
             }
         }
         var next: PageToken?

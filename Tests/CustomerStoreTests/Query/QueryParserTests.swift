@@ -256,11 +256,11 @@ struct QueryParserTests {
     /// What printing does not preserve: a one-operand `.and`/`.or` prints as its operand,
     /// which matches the same customers. Month-days print bare and read back unchanged.
     @Test func roundTripsThatChangeTheTreeButNotTheMeaning() throws {
-        let monthDay = Predicate.comparison(.birthday, .equal, .monthDay(month: 5, day: 7))
+        let monthDay = CustomerPredicate.comparison(.birthday, .equal, .monthDay(month: 5, day: 7))
         #expect(monthDay.description == "birthday = 05-07")
         #expect(try CustomerQuery(parsing: monthDay.description) == CustomerQuery(filter: monthDay))
-        #expect(try CustomerQuery(parsing: Predicate.and([.has(.email)]).description) == CustomerQuery(filter: .has(.email)))
-        #expect(try CustomerQuery(parsing: Predicate.or([.has(.email)]).description) == CustomerQuery(filter: .has(.email)))
+        #expect(try CustomerQuery(parsing: CustomerPredicate.and([.has(.email)]).description) == CustomerQuery(filter: .has(.email)))
+        #expect(try CustomerQuery(parsing: CustomerPredicate.or([.has(.email)]).description) == CustomerQuery(filter: .has(.email)))
     }
 
     // MARK: - Errors
@@ -384,10 +384,10 @@ struct QueryParserTests {
 
     // MARK: - Helpers
 
-    private let a1 = Predicate.has(.attribute("a1"))
-    private let a2 = Predicate.has(.attribute("a2"))
-    private let a3 = Predicate.has(.attribute("a3"))
-    private let a4 = Predicate.has(.attribute("a4"))
+    private let a1 = CustomerPredicate.has(.attribute("a1"))
+    private let a2 = CustomerPredicate.has(.attribute("a2"))
+    private let a3 = CustomerPredicate.has(.attribute("a3"))
+    private let a4 = CustomerPredicate.has(.attribute("a4"))
 
     private func date(_ text: String) -> QueryValue {
         .date(CalendarDate(text)!)

@@ -1,9 +1,9 @@
 import LMDB
 
-/// Turns a ``Predicate`` into a ``CompiledFilter``: values normalised and type-checked
+/// Turns a ``CustomerPredicate`` into a ``CompiledFilter``: values normalised and type-checked
 /// against their fields, every operator reduced to ranges, prefixes or substrings.
 enum FilterCompiler {
-    static func compile(_ predicate: Predicate) throws -> CompiledFilter {
+    static func compile(_ predicate: CustomerPredicate) throws -> CompiledFilter {
         switch predicate {
         case .comparison(let field, let op, let value):
             let span = try ValueForm.span(value, for: field, exact: op == .equal || op == .notEqual)

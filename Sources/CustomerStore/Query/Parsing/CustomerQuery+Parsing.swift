@@ -1,5 +1,5 @@
 extension CustomerQuery {
-    /// Parses the query language (see ``Predicate`` for the meaning of each form) and checks
+    /// Parses the query language (see ``CustomerPredicate`` for the meaning of each form) and checks
     /// every value against its field.
     ///
     /// ```swift

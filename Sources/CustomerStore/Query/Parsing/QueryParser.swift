@@ -45,7 +45,7 @@ struct QueryParser {
         return query
     }
 
-    private mutating func expression() throws -> Predicate {
+    private mutating func expression() throws -> CustomerPredicate {
         var operands = [try term()]
         while current.is(.or) {
             try advance()
@@ -54,7 +54,7 @@ struct QueryParser {
         return operands.count == 1 ? operands[0] : .or(operands)
     }
 
-    private mutating func term() throws -> Predicate {
+    private mutating func term() throws -> CustomerPredicate {
         var operands = [try factor()]
         while current.is(.and) {
             try advance()
@@ -63,7 +63,7 @@ struct QueryParser {
         return operands.count == 1 ? operands[0] : .and(operands)
     }
 
-    private mutating func factor() throws -> Predicate {
+    private mutating func factor() throws -> CustomerPredicate {
         if current.is(.not) {
             try advance()
             return .not(try factor())
@@ -86,7 +86,7 @@ struct QueryParser {
         return try predicate()
     }
 
-    private mutating func predicate() throws -> Predicate {
+    private mutating func predicate() throws -> CustomerPredicate {
         let field = try field(else: "a field, HAS, MISSING, NOT or '('")
         if case .symbol(let symbol) = current.kind, let comparison = symbol.comparison {
             try advance()

@@ -4,11 +4,11 @@
 /// from the query language with ``CustomerQuery/init(parsing:)``:
 ///
 /// ```swift
-/// let loyalInHanoi: Predicate = QueryField.segment == "loyal"
+/// let loyalInHanoi: CustomerPredicate = QueryField.segment == "loyal"
 ///     && QueryField.province == "Hà Nội"
 ///     && QueryField.points > 50_000
 ///     && QueryField.lastPurchase < .date(CalendarDate("2026-08-25")!)
-/// let search: Predicate = QueryField.name.contains("van duc") || QueryField.phone.hasPrefix("0912")
+/// let search: CustomerPredicate = QueryField.name.contains("van duc") || QueryField.phone.hasPrefix("0912")
 /// ```
 ///
 /// Semantics (the same whichever access path the planner picks):
@@ -17,7 +17,7 @@
 /// - On multi-valued fields (`tags`, `phone`, `email`) `=`, `<`, `IN`, `BETWEEN`, `PREFIX`
 ///   and `CONTAINS` ask whether any value matches; `!=` and `NOT IN` whether none does.
 /// - ``not(_:)`` matches exactly the customers its operand does not (two-valued logic).
-public indirect enum Predicate: Hashable, Sendable, CustomStringConvertible {
+public indirect enum CustomerPredicate: Hashable, Sendable, CustomStringConvertible {
     /// `field op value`.
     case comparison(QueryField, ComparisonOperator, QueryValue)
     /// `field IN (values)`, or `field NOT IN (values)` when `negated`.
@@ -33,9 +33,9 @@ public indirect enum Predicate: Hashable, Sendable, CustomStringConvertible {
     case has(QueryField)
     /// `MISSING field`: the customer has no value.
     case missing(QueryField)
-    case and([Predicate])
-    case or([Predicate])
-    case not(Predicate)
+    case and([CustomerPredicate])
+    case or([CustomerPredicate])
+    case not(CustomerPredicate)
 
     /// The predicate in the query language; parsing it gives a predicate that matches the same
     /// customers.
@@ -80,44 +80,44 @@ public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
 // MARK: - Builder
 
 extension QueryField {
-    public static func == (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .equal, value) }
-    public static func != (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .notEqual, value) }
-    public static func < (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .less, value) }
-    public static func <= (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .lessOrEqual, value) }
-    public static func > (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .greater, value) }
-    public static func >= (field: QueryField, value: QueryValue) -> Predicate { .comparison(field, .greaterOrEqual, value) }
+    public static func == (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .equal, value) }
+    public static func != (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .notEqual, value) }
+    public static func < (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .less, value) }
+    public static func <= (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .lessOrEqual, value) }
+    public static func > (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .greater, value) }
+    public static func >= (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .greaterOrEqual, value) }
 
     /// `field IN (values)`: `QueryField.tier.in(["gold", "diamond"])`.
-    public func `in`(_ values: [QueryValue]) -> Predicate { .among(self, values, negated: false) }
+    public func `in`(_ values: [QueryValue]) -> CustomerPredicate { .among(self, values, negated: false) }
     /// `field NOT IN (values)`.
-    public func notIn(_ values: [QueryValue]) -> Predicate { .among(self, values, negated: true) }
+    public func notIn(_ values: [QueryValue]) -> CustomerPredicate { .among(self, values, negated: true) }
     /// `field BETWEEN low AND high`, both included: `QueryField.points.between(100, 500)`.
-    public func between(_ low: QueryValue, _ high: QueryValue) -> Predicate { .between(self, low, high) }
+    public func between(_ low: QueryValue, _ high: QueryValue) -> CustomerPredicate { .between(self, low, high) }
     /// `field PREFIX text`: `QueryField.name.hasPrefix("nguyen van")`.
-    public func hasPrefix(_ text: String) -> Predicate { .prefix(self, text) }
+    public func hasPrefix(_ text: String) -> CustomerPredicate { .prefix(self, text) }
     /// `field CONTAINS text`: `QueryField.name.contains("duc nguyen")`.
-    public func contains(_ text: String) -> Predicate { .contains(self, text) }
+    public func contains(_ text: String) -> CustomerPredicate { .contains(self, text) }
     /// `HAS field`.
-    public var isPresent: Predicate { .has(self) }
+    public var isPresent: CustomerPredicate { .has(self) }
     /// `MISSING field`.
-    public var isMissing: Predicate { .missing(self) }
+    public var isMissing: CustomerPredicate { .missing(self) }
 }
 
-extension Predicate {
+extension CustomerPredicate {
     /// Both conditions; nested `AND`s are flattened.
-    public static func && (lhs: Predicate, rhs: Predicate) -> Predicate {
+    public static func && (lhs: CustomerPredicate, rhs: CustomerPredicate) -> CustomerPredicate {
         .and(lhs.operands(ifAnd: true) + rhs.operands(ifAnd: true))
     }
 
     /// Either condition; nested `OR`s are flattened.
-    public static func || (lhs: Predicate, rhs: Predicate) -> Predicate {
+    public static func || (lhs: CustomerPredicate, rhs: CustomerPredicate) -> CustomerPredicate {
         .or(lhs.operands(ifAnd: false) + rhs.operands(ifAnd: false))
     }
 
     /// The customers `operand` does not match.
-    public static prefix func ! (operand: Predicate) -> Predicate { .not(operand) }
+    public static prefix func ! (operand: CustomerPredicate) -> CustomerPredicate { .not(operand) }
 
-    private func operands(ifAnd: Bool) -> [Predicate] {
+    private func operands(ifAnd: Bool) -> [CustomerPredicate] {
         switch self {
         case .and(let operands) where ifAnd: operands
         case .or(let operands) where !ifAnd: operands
