@@ -33,6 +33,8 @@ public final class CustomerStore: Sendable {
     /// The LMDB environment holding the store, for backups and statistics.
     public let environment: Environment
     let databases: StoreDatabases
+    /// The indexes by query field, for the query planner.
+    let catalog: IndexCatalog
     let options: Options
 
     /// Opens the store at `path`, creating it if needed.
@@ -42,6 +44,7 @@ public final class CustomerStore: Sendable {
         do {
             environment = try Environment(path: path, options: options.environment)
             databases = try StoreDatabases(environment: environment)
+            catalog = IndexCatalog(databases)
         } catch {
             throw CustomerStoreError.wrap(error)
         }

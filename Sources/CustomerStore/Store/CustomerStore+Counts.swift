@@ -47,7 +47,7 @@ extension CustomerStore {
     /// - Throws: ``QueryError/unsupported(field:reason:)`` for fields other than
     ///   ``QueryField/groupable``.
     public func groupCount(by field: QueryField, where filter: CustomerPredicate? = nil) throws -> [GroupCount] {
-        guard QueryField.groupable.contains(field), let indexed = IndexCatalog(databases).fields[field],
+        guard QueryField.groupable.contains(field), let indexed = catalog.fields[field],
               case .postings(let db) = indexed.index.storage
         else {
             throw QueryError.unsupported(field: field.name, reason: """

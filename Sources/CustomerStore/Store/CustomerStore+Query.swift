@@ -76,7 +76,7 @@ extension CustomerStore {
 
     // MARK: Running
 
-    var planner: QueryPlanner { QueryPlanner(catalog: IndexCatalog(databases), databases: databases) }
+    var planner: QueryPlanner { QueryPlanner(catalog: catalog, databases: databases) }
 
     /// Plans and runs `query` in one read transaction, handing at most `limit` rows after
     /// `after` to `sink`.
@@ -94,7 +94,7 @@ extension CustomerStore {
                                 _ txn: borrowing ReadTransaction, _ sink: (Customer, RowPosition) throws -> Bool) throws {
         guard limit.map({ $0 > 0 }) ?? true else { return }
         var emitted = 0
-        try QueryExecutor(plan: plan, databases: databases, after: after).run(txn) { customer, position in
+        try QueryExecutor(plan: plan, databases: databases, after: after, limit: limit).run(txn) { customer, position in
             emitted += 1
             return try sink(customer, position) && emitted < (limit ?? .max)
         }

@@ -15,7 +15,7 @@ extension QueryExecutor {
             }
         }
         // Customers with no value for the sort field come last, in the order of the rest.
-        var missing = TopRows(order: plan.order, limit: nil)
+        var missing = TopRows(order: plan.order, limit: remaining)
         try collect(candidates, into: &missing, txn) { FieldForm.values(of: indexed.field, in: $0).isEmpty }
         for row in missing.sorted() where try !emit(row.customer, row.position) { return false }
         return true
@@ -72,7 +72,7 @@ extension QueryExecutor {
             }
             return true
         }
-        var top = TopRows(order: plan.order, limit: nil)
+        var top = TopRows(order: plan.order, limit: remaining)
         for id in ids {
             guard let customer = try row(id, txn) else { continue }
             let position = plan.order.position(of: customer)

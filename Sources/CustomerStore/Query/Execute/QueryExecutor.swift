@@ -9,6 +9,11 @@ struct QueryExecutor {
     let databases: StoreDatabases
     /// Rows at or before this position are skipped (the previous page's last row).
     let after: RowPosition?
+    /// The most rows the sink takes: sorting keeps only that many (a bounded top-k).
+    let limit: Int?
+
+    /// The rows still to produce.
+    var remaining: Int? { limit.map { max(0, $0 - plan.rowsReturned) } }
 
     /// Runs the plan; returns `false` when the sink stopped it.
     @discardableResult
@@ -27,7 +32,7 @@ struct QueryExecutor {
         case .indexWalk(let indexed, let descending):
             return try walk(indexed, descending: descending, candidates, txn, emit)
         case .sort:
-            var top = TopRows(order: plan.order, limit: nil)
+            var top = TopRows(order: plan.order, limit: remaining)
             try collect(candidates, into: &top, txn) { _ in true }
             for row in top.sorted() where try !emit(row.customer, row.position) { return false }
             return true

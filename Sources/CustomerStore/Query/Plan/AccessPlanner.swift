@@ -113,9 +113,11 @@ struct AccessPlanner {
             let estimate = try IndexStatistics.entries(in: db, ranges: [range], txn)
             return AccessPath(.nameToken(index, token: text, exact: exact), estimate: estimate, exact: true)
         }
+        // Exact only when asked for and every token's posting was intersected.
         func all(_ tokens: [AccessPath], exact: Bool) -> AccessPath? {
             guard let path = intersection(tokens, coversAll: true) else { return nil }
-            return path.exact == exact ? path : AccessPath(path.kind, estimate: path.estimate, idsRead: path.idsRead, exact: exact)
+            let isExact = exact && path.exact
+            return path.exact == isExact ? path : AccessPath(path.kind, estimate: path.estimate, idsRead: path.idsRead, exact: isExact)
         }
         switch test {
         case .tokenPrefixes(let tokens):

@@ -2,7 +2,7 @@ import LMDB
 
 /// How a query field maps onto a secondary index: which database, and how compare-form
 /// ranges (see ``FieldForm``) become index-key ranges.
-struct IndexedField {
+struct IndexedField: Sendable {
     let field: QueryField
     let index: OpenIndex
     /// For enumerations, the index keys (raw values) in rank order; the compare form is the
@@ -25,7 +25,7 @@ struct IndexedField {
 }
 
 /// The indexed fields of a store, found by query field.
-struct IndexCatalog {
+struct IndexCatalog: Sendable {
     let fields: [QueryField: IndexedField]
     /// The name-token index, which answers `name CONTAINS` and narrows `name =`/`PREFIX`.
     let nameTokens: OpenIndex?
