@@ -253,9 +253,16 @@ def fmt_number(value: float | None) -> str:
 
 
 def fmt_ratio(numerator: float | None, denominator: float | None) -> str:
+    """Two decimals (`0.87×`, `12.50×`); below 0.1, two significant digits (`0.0031×`), so a
+    ratio far below the floor does not print as `0.00×`."""
     if numerator is None or denominator is None or denominator == 0:
         return DASH
-    return f"{numerator / denominator:.2f}×"
+    ratio = numerator / denominator
+    if ratio == 0 or abs(ratio) >= 0.1:
+        return f"{ratio:.2f}×"
+    digits = 1 - math.floor(math.log10(abs(ratio)))
+    text = f"{ratio:.{digits}f}".rstrip("0").rstrip(".")
+    return f"{text}×"
 
 
 def fmt_bytes(value: float | None) -> str:

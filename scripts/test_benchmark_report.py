@@ -81,6 +81,11 @@ class NamingAndFormattingTests(unittest.TestCase):
         self.assertEqual(report.fmt_number(None), "—")
         self.assertEqual(report.fmt_ratio(3.12, 1), "3.12×")
         self.assertEqual(report.fmt_ratio(1, None), "—")
+        # Far below 1: two significant digits, never 0.00×.
+        self.assertEqual(report.fmt_ratio(409, 135_667), "0.003×")
+        self.assertEqual(report.fmt_ratio(87.1, 1_739), "0.05×")
+        self.assertEqual(report.fmt_ratio(21_245, 443_853), "0.048×")
+        self.assertEqual(report.fmt_ratio(1, 10), "0.10×")
 
 
 class RenderTests(unittest.TestCase):
@@ -112,6 +117,36 @@ class RenderTests(unittest.TestCase):
     def test_missing_suites(self):
         self.assertIn("_No `Lookups` results in this run._", self.block)
         self.assertIn("_No `Filters` results in this run._", self.block)
+
+
+class FiltersSuiteTests(unittest.TestCase):
+    """The Filters suite runs one query per iteration, so its case names carry no digits."""
+
+    CASES = ["Segment scan", "Compound filter with limit", "Top ten by points",
+             "Count segment and province", "Group count by province"]
+
+    def results(self):
+        # Wall clock 2 ms, 20 µs, 4 µs for CustomerStore, SQLite, raw LMDB in every case.
+        engines = {"CustomerStore": (2_000_000, 800), "SQLite": (20_000, 229), "raw LMDB": (4_000, 23)}
+        return [report.Result("Filters", f"{case}: {engine}",
+                              p50={"wallClock": wall, "mallocCountTotal": mallocs})
+                for case in self.CASES for engine, (wall, mallocs) in engines.items()]
+
+    def test_one_query_per_iteration(self):
+        for case in self.CASES:
+            self.assertEqual(report.operations_per_iteration(case), 1, case)
+
+    def test_table(self):
+        block = report.render(context(), self.results())
+        self.assertIn("### Filters\n\n| case | CustomerStore ops/s | SQLite ops/s | raw LMDB ops/s "
+                      "| CS / SQLite | CS / raw LMDB | mallocs per op (CS / SQLite / raw LMDB) |", block)
+        self.assertIn("| Top ten by points | 500 | 50,000 | 250,000 | 0.01× | 0.002× "
+                      "| 800 / 229 / 23 |", block)
+        self.assertNotIn("_No `Filters` results in this run._", block)
+        # Cases in name order; no size and memory table (no loads).
+        rows = [line.split(" | ")[0][2:] for line in block.split("### Filters")[1].splitlines()
+                if line.startswith("| ") and not line.startswith("| case")]
+        self.assertEqual(rows, sorted(self.CASES))
 
 
 class DocumentTests(unittest.TestCase):

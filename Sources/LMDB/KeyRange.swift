@@ -73,7 +73,7 @@ public struct KeyRange: Sendable, Hashable {
 
     /// The same range with empty-key bounds resolved: keys are never empty, so an empty lower
     /// bound admits every key and an empty upper bound admits none (`nil`).
-    var normalized: KeyRange? {
+    public var normalized: KeyRange? {
         switch upper {
         case .included([]), .excluded([]): return nil
         default: break

@@ -18,10 +18,20 @@ enum ValueTest: Hashable, Sendable {
         case .prefix(let prefix):
             return value.starts(with: prefix)
         case .substring(let needle):
-            return Self.searchText(value, of: field)?.contains(needle) ?? false
+            guard let text = Self.searchText(value, of: field) else { return false }
+            return Self.contains(Array(text.utf8), Array(needle.utf8))
         case .tokenPrefixes(let tokens):
             let nameTokens = value.split(separator: UInt8(ascii: " "))
             return tokens.allSatisfy { token in nameTokens.contains { $0.starts(with: token.utf8) } }
+        }
+    }
+
+    /// Whether `needle` occurs in `text`, byte for byte (the empty needle occurs everywhere).
+    static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard text.count >= needle.count else { return false }
+        return (0...(text.count - needle.count)).contains { start in
+            text[start ..< start + needle.count].elementsEqual(needle)
         }
     }
 

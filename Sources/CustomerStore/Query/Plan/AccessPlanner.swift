@@ -76,12 +76,14 @@ struct AccessPlanner {
 
     private func leafPath(_ field: QueryField, _ test: ValueTest, _ txn: borrowing ReadTransaction) throws -> AccessPath? {
         if field == .name { return try namePath(test, txn) }
-        let ranges: [KeyRange]
+        var ranges: [KeyRange]
         switch test {
         case .ranges(let valueRanges): ranges = valueRanges
         case .prefix(let prefix): ranges = [prefix.isEmpty ? .all : KeyRange.prefix(prefix)]
         case .substring, .tokenPrefixes: return nil
         }
+        // LMDB keys are never empty: bounds at the empty key resolve here, before any seek.
+        ranges = ranges.compactMap(\.normalized)
         if field == .id {
             let estimate = try IndexStatistics.entries(in: databases.records, ranges: ranges, txn)
             return AccessPath(.idRange(ranges), estimate: estimate, exact: true)
