@@ -44,15 +44,18 @@ public struct QueryExplanation: Sendable, CustomStringConvertible {
         }
         if let access = plan.access {
             add(access, depth: 0)
+        } else if case .indexWalk(let indexed, let descending) = plan.ordering {
+            steps.append(Step(depth: 0, operation: "access: every customer, in the order of index \(indexed.field) \(descending ? "DESC" : "ASC")",
+                              estimatedRows: plan.total, actualRows: plan.executed ? plan.recordsRead : nil))
         } else {
             steps.append(Step(depth: 0, operation: "access: full scan of records", estimatedRows: plan.total,
                               actualRows: plan.executed ? plan.recordsRead : nil))
         }
-        if let filter = plan.query.query.filter {
-            steps.append(plan.needsResidual
-                ? Step(depth: 0, operation: "filter: \(filter) on each record read",
-                       actualRows: plan.executed ? plan.rowsMatched : nil)
-                : Step(depth: 0, operation: "filter: none, the indexes answer it exactly"))
+        if plan.query.query.filter != nil {
+            steps.append(plan.residual.map { residual in
+                Step(depth: 0, operation: "filter: \(residual.shown) on each record read",
+                     actualRows: plan.executed ? plan.rowsMatched : nil)
+            } ?? Step(depth: 0, operation: "filter: none, the indexes answer it exactly"))
         }
         let orderText = plan.query.query.order.map(\.description).joined(separator: ", ")
         switch plan.ordering {

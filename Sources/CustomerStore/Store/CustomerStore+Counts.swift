@@ -24,7 +24,7 @@ extension CustomerStore {
         return try reading { txn in
             let plan = try planner.plan(compiled, limit: nil, txn)
             guard compiled.filter != nil else { return plan.total }
-            guard let access = plan.access, access.exact else { return nil }
+            guard let access = plan.access, !plan.needsResidual else { return nil }
             if case .indexRange(let indexed, let ranges) = access.kind, ranges.count == 1, KeyText.isPoint(ranges[0]),
                case .postings(let db) = indexed.index.storage, case .included(let key) = ranges[0].lower {
                 return try txn.duplicateCount(of: key, in: db)
@@ -58,20 +58,32 @@ extension CustomerStore {
         return try reading { txn in
             var groups: [(key: [UInt8], count: Int, first: UInt64)] = []
             var covered = Set<UInt64>()
-            var current: (key: [UInt8], count: Int, first: UInt64)?
-            try txn.forEach(in: db) { key, value in
-                if let group = current, !group.key.elementsEqual(key) {
-                    groups.append(group)
-                    current = nil
+            try txn.withCursor(db) { cursor in
+                var found = try cursor.first()
+                while found {
+                    let key = Array(cursor.key)
+                    if matching == nil && !field.isMultiValued {
+                        // Every holder counts: the posting's stored length is the count.
+                        groups.append((key, try cursor.duplicateCount(), Self.id(cursor.value, at: 0)))
+                    } else {
+                        var count = 0
+                        var first: UInt64?
+                        var more = try cursor.firstDuplicateBlock()
+                        while more {
+                            for offset in stride(from: 0, to: cursor.value.count - 7, by: 8) {
+                                let id = Self.id(cursor.value, at: offset)
+                                guard matching.map({ SortedIDs.contains($0, id) }) ?? true else { continue }
+                                count += 1
+                                first = first ?? id
+                                if field.isMultiValued { covered.insert(id) }
+                            }
+                            more = try cursor.nextDuplicateBlock()
+                        }
+                        if let first { groups.append((key, count, first)) }
+                    }
+                    found = try cursor.nextKey()
                 }
-                guard let id = OrderedKey.readUInt64(value), matching.map({ SortedIDs.contains($0, id) }) ?? true else {
-                    return .next
-                }
-                if field.isMultiValued { covered.insert(id) }
-                current = current.map { ($0.key, $0.count + 1, $0.first) } ?? (Array(key), 1, id)
-                return .next
             }
-            if let current { groups.append(current) }
 
             var result = try groups.map { group in
                 GroupCount(value: try displayValue(of: field, key: group.key, holder: group.first, txn), count: group.count)
@@ -88,13 +100,18 @@ extension CustomerStore {
         }
     }
 
+    /// The id stored as 8 big-endian bytes at `offset` (see ``IndexKey/id(_:)``).
+    private static func id(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
     /// The ids matching `filter` in ascending order, or `nil` for every customer.
     private func matchingIDs(_ filter: CustomerPredicate?) throws -> [UInt64]? {
         guard let filter else { return nil }
         let compiled = try CompiledQuery(CustomerQuery(filter: filter))
         let exact: [UInt64]? = try reading { txn in
             let plan = try planner.plan(compiled, limit: nil, txn)
-            guard let access = plan.access, access.exact else { return nil }
+            guard let access = plan.access, !plan.needsResidual else { return nil }
             return try CandidateReader(databases: databases).ids(access, txn)
         }
         if let exact { return exact }

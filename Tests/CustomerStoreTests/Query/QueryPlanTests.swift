@@ -42,11 +42,24 @@ import Testing
     @Test func orderByPointsWalksTheIndex() throws {
         let explanation = try explain("ORDER BY points DESC LIMIT 10")
         #expect(explanation.operations.contains("order: ordered walk of index points DESC"), "\(explanation)")
-        #expect(explanation.operations.first == "access: full scan of records")
+        #expect(explanation.operations.first == "access: every customer, in the order of index points DESC")
         let expected = fixture.customers.sorted { ($0.points, $1.id) > ($1.points, $0.id) }.prefix(10)
         #expect(try fixture.store.query("ORDER BY points DESC LIMIT 10").map(\.id) == expected.map(\.id))
         // The walk stops once ten rows are out.
         #expect(try #require(explanation.steps.first?.actualRows) == 10)
+    }
+
+    @Test func onlyWhatThePostingsDoNotAnswerIsCheckedOnRecords() throws {
+        let text = "segment = 'loyal' AND province = 'Hà Nội' AND (MISSING owner OR NOT (points > 20000))"
+        let explanation = try explain(text)
+        #expect(explanation.operations.first == "access: intersection of sorted postings", "\(explanation)")
+        #expect(explanation.operations.contains("filter: MISSING owner OR NOT points > 20000 on each record read"))
+        let expected = fixture.customers.filter {
+            $0.segment == "loyal" && TextNormalizer.searchFold($0.address.province) == "ha noi"
+                && ($0.owner == nil || $0.points <= 20_000)
+        }
+        #expect(!expected.isEmpty)
+        #expect(try fixture.store.query(text).map(\.id) == expected.map(\.id))
     }
 
     @Test func rangesWalkTheIndexRange() throws {

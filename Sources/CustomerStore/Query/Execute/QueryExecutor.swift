@@ -51,7 +51,7 @@ struct QueryExecutor {
 
     private func admit(_ customer: Customer) -> Customer? {
         plan.recordsRead += 1
-        guard !plan.needsResidual || plan.query.matches(customer) else { return nil }
+        guard plan.passesResidual(customer) else { return nil }
         plan.rowsMatched += 1
         return customer
     }

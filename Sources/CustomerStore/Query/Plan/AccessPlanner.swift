@@ -14,10 +14,44 @@ struct AccessPlanner {
     /// Customers in the store.
     let total: Int
 
-    /// The cheapest path for `filter`, or `nil` for a full scan.
-    func path(for filter: CompiledFilter, _ txn: borrowing ReadTransaction) throws -> AccessPath? {
-        guard let path = try candidatePath(filter, txn) else { return nil }
-        return cost(path) < total * Self.recordCost ? path : nil
+    /// The chosen path (`nil` for a full scan) and what must still be checked on each record
+    /// read: nothing when the path is exact, and for a top-level `AND` only the operands the
+    /// path did not answer exactly.
+    struct Access {
+        let path: AccessPath?
+        let residual: (filter: CompiledFilter, shown: CustomerPredicate)?
+    }
+
+    func access(for filter: CompiledFilter, shown predicate: CustomerPredicate,
+                _ txn: borrowing ReadTransaction) throws -> Access {
+        let whole = (filter, predicate)
+        guard case .and(let operands) = filter, case .and(let shownOperands) = predicate,
+              operands.count == shownOperands.count
+        else {
+            guard let path = try candidatePath(filter, txn), cost(path) < total * Self.recordCost else {
+                return Access(path: nil, residual: whole)
+            }
+            return Access(path: path, residual: path.exact ? nil : whole)
+        }
+        var options: [(operand: Int, path: AccessPath)] = []
+        for (index, operand) in operands.enumerated() {
+            if let path = try candidatePath(operand, txn) { options.append((index, path)) }
+        }
+        let (chosen, estimate) = choose(options.map(\.path))
+        guard !chosen.isEmpty else { return Access(path: nil, residual: whole) }
+        let path = chosen.count == 1 ? chosen[0] : AccessPath(
+            .intersection(chosen), estimate: estimate, idsRead: chosen.reduce(0) { $0 + $1.idsRead },
+            exact: chosen.count == operands.count && chosen.allSatisfy(\.exact))
+        guard cost(path) < total * Self.recordCost else { return Access(path: nil, residual: whole) }
+        let answered = Set(options.filter { option in
+            option.path.exact && chosen.contains { $0 === option.path }
+        }.map(\.operand))
+        let rest = operands.indices.filter { !answered.contains($0) }
+        switch rest.count {
+        case 0: return Access(path: path, residual: nil)
+        case 1: return Access(path: path, residual: (operands[rest[0]], shownOperands[rest[0]]))
+        default: return Access(path: path, residual: (.and(rest.map { operands[$0] }), .and(rest.map { shownOperands[$0] })))
+        }
     }
 
     func cost(_ path: AccessPath) -> Int { path.idsRead + path.estimate * Self.recordCost }
@@ -49,8 +83,20 @@ struct AccessPlanner {
     /// The most selective paths, intersected while reading another posting saves more record
     /// reads than it costs (operands assumed independent).
     private func intersection(_ options: [AccessPath], coversAll: Bool) -> AccessPath? {
+        let (chosen, estimate) = choose(options)
+        guard let first = chosen.first else { return nil }
+        let exact = coversAll && chosen.count == options.count && chosen.allSatisfy(\.exact)
+        if chosen.count == 1 {
+            return exact == first.exact ? first : AccessPath(first.kind, estimate: first.estimate, idsRead: first.idsRead, exact: exact)
+        }
+        return AccessPath(.intersection(chosen), estimate: estimate,
+                          idsRead: chosen.reduce(0) { $0 + $1.idsRead }, exact: exact)
+    }
+
+    /// The paths worth intersecting, most selective first, and the estimated rows left.
+    private func choose(_ options: [AccessPath]) -> (chosen: [AccessPath], estimate: Int) {
         let sorted = options.sorted { $0.estimate < $1.estimate }
-        guard let first = sorted.first else { return nil }
+        guard let first = sorted.first else { return ([], 0) }
         var chosen = [first]
         var estimate = Double(first.estimate)
         for option in sorted.dropFirst() {
@@ -59,12 +105,7 @@ struct AccessPlanner {
             chosen.append(option)
             estimate = narrowed
         }
-        let exact = coversAll && chosen.count == sorted.count && chosen.allSatisfy(\.exact)
-        if chosen.count == 1 {
-            return exact == first.exact ? first : AccessPath(first.kind, estimate: first.estimate, idsRead: first.idsRead, exact: exact)
-        }
-        return AccessPath(.intersection(chosen), estimate: Int(estimate.rounded(.up)),
-                          idsRead: chosen.reduce(0) { $0 + $1.idsRead }, exact: exact)
+        return (chosen, Int(estimate.rounded(.up)))
     }
 
     private func union(_ paths: [AccessPath]) -> AccessPath? {

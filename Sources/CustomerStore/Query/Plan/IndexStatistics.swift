@@ -4,7 +4,7 @@ import LMDB
 /// it), counted for small ranges, and interpolated over the key space for large ones.
 enum IndexStatistics {
     /// Distinct keys counted exactly before a range estimate switches to interpolation.
-    static let countedKeys = 256
+    static let countedKeys = 64
 
     /// The ids under the keys in `ranges` of a posting index.
     static func entries(in db: FixedDuplicateDatabase, ranges: [KeyRange], _ txn: borrowing ReadTransaction) throws -> Int {

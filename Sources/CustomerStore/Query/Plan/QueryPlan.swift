@@ -16,6 +16,9 @@ final class QueryPlan {
     let order: RowOrder
     /// `nil`: every record is read.
     let access: AccessPath?
+    /// What each record read must still pass (the part of the filter the path does not
+    /// answer exactly), and that part as written, for `explain`.
+    let residual: (filter: CompiledFilter, shown: CustomerPredicate)?
     let ordering: Ordering
     /// Customers in the store when planned.
     let total: Int
@@ -26,16 +29,20 @@ final class QueryPlan {
     var rowsReturned = 0
     var executed = false
 
-    init(query: CompiledQuery, access: AccessPath?, ordering: Ordering, total: Int) {
+    init(query: CompiledQuery, access: AccessPlanner.Access, ordering: Ordering, total: Int) {
         self.query = query
         self.order = RowOrder(keys: query.query.order)
-        self.access = access
+        self.access = access.path
+        self.residual = access.residual
         self.ordering = ordering
         self.total = total
     }
 
     /// Whether rows read must still be checked against the filter.
-    var needsResidual: Bool { query.filter != nil && !(access?.exact ?? false) }
+    var needsResidual: Bool { residual != nil }
+
+    /// Whether `customer` passes the residual filter.
+    func passesResidual(_ customer: Customer) -> Bool { residual?.filter.matches(customer) ?? true }
 
     /// Estimated matching rows.
     var estimate: Int {
@@ -53,8 +60,10 @@ struct QueryPlanner {
     func plan(_ query: CompiledQuery, limit: Int?, _ txn: borrowing ReadTransaction) throws -> QueryPlan {
         let total = try txn.statistics(of: databases.records).entries
         let planner = AccessPlanner(catalog: catalog, databases: databases, total: total)
-        let access = try query.filter.map { try planner.path(for: $0, txn) } ?? nil
-        let ordering = ordering(query, access: access, limit: limit, total: total)
+        let access = try query.filter.map { filter in
+            try planner.access(for: filter, shown: query.query.filter ?? .and([]), txn)
+        } ?? AccessPlanner.Access(path: nil, residual: nil)
+        let ordering = ordering(query, access: access.path, limit: limit, total: total)
         return QueryPlan(query: query, access: access, ordering: ordering, total: total)
     }
 
