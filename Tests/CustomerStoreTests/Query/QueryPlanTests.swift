@@ -62,6 +62,18 @@ import Testing
         #expect(try fixture.store.query(text).map(\.id) == expected.map(\.id))
     }
 
+    @Test func aLongPostingIsProbedPerCandidate() throws {
+        let text = "birthday = 03-15 AND gender = 'female'"
+        let explanation = try explain(text)
+        #expect(explanation.operations.contains("posting gender = 'female', probed per candidate"), "\(explanation)")
+        let expected = fixture.customers.filter {
+            $0.birthDate?.month == 3 && $0.birthDate?.day == 15 && $0.gender == .female
+        }
+        #expect(!expected.isEmpty)
+        #expect(try fixture.store.query(text).map(\.id) == expected.map(\.id))
+        #expect(try fixture.store.count(where: CustomerQuery(parsing: text).filter) == expected.count)
+    }
+
     @Test func rangesWalkTheIndexRange() throws {
         let explanation = try explain("points > 150000")
         #expect(explanation.operations.first == "access: index range points > 150000", "\(explanation)")

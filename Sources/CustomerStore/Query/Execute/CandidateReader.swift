@@ -32,6 +32,10 @@ struct CandidateReader {
         case .intersection(let paths):
             var result: [UInt64]?
             for child in paths.sorted(by: { $0.estimate < $1.estimate }) {
+                if let current = result, let probed = try probe(current, in: child, txn) {
+                    result = probed
+                    continue
+                }
                 let childIDs = try self.ids(child, txn)
                 result = result.map { SortedIDs.intersection($0, childIDs) } ?? childIDs
             }
@@ -41,6 +45,19 @@ struct CandidateReader {
         }
         path.actual = ids.count
         return ids
+    }
+
+    /// A posting many times longer than the ids left is cheaper to probe id by id (one
+    /// B-tree descent each) than to read: the ids of `current` found in `path`'s posting, or
+    /// `nil` when `path` is not one posting or reading it is cheaper.
+    private func probe(_ current: [UInt64], in path: AccessPath, _ txn: borrowing ReadTransaction) throws -> [UInt64]? {
+        guard let (db, key) = path.postingKey, current.count * AccessPlanner.probeCost < path.estimate else { return nil }
+        let kept = try txn.withCursor(db) { cursor in
+            try current.filter { id in try cursor.seek(exactly: key, value: IndexKey.id(id)) }
+        }
+        path.actual = kept.count
+        path.probed = true
+        return kept
     }
 
     /// The ids under every key in `ranges`: a single key's posting is already sorted and read

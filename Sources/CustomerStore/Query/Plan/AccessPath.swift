@@ -26,12 +26,23 @@ final class AccessPath {
     let exact: Bool
     /// Candidates actually produced, filled in by execution for `explain`.
     var actual: Int?
+    /// Whether execution probed this posting id by id instead of reading it (see
+    /// ``CandidateReader``).
+    var probed = false
 
     init(_ kind: Kind, estimate: Int, idsRead: Int? = nil, exact: Bool) {
         self.kind = kind
         self.estimate = estimate
         self.idsRead = idsRead ?? estimate
         self.exact = exact
+    }
+
+    /// The key of a single posting list, which can be probed id by id.
+    var postingKey: (db: FixedDuplicateDatabase, key: [UInt8])? {
+        guard case .indexRange(let indexed, let ranges) = kind, ranges.count == 1, KeyText.isPoint(ranges[0]),
+              case .included(let key) = ranges[0].lower, case .postings(let db) = indexed.index.storage
+        else { return nil }
+        return (db, key)
     }
 
     var children: [AccessPath] {
@@ -42,7 +53,9 @@ final class AccessPath {
     }
 
     /// The node's line in `explain`.
-    var label: String {
+    var label: String { probed ? operation + ", probed per candidate" : operation }
+
+    private var operation: String {
         switch kind {
         case .uniqueLookup(let indexed, let keys):
             "unique lookup \(indexed.field) " + keys.map { KeyText.key($0, of: indexed.field) }.joined(separator: ", ")

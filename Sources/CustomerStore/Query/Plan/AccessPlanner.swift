@@ -8,6 +8,8 @@ import LMDB
 /// ``recordCost``, which measures about fifty times slower.
 struct AccessPlanner {
     static let recordCost = 50
+    /// Looking one id up in a posting (a B-tree descent), in ids read.
+    static let probeCost = 4
 
     let catalog: IndexCatalog
     let databases: StoreDatabases
@@ -101,7 +103,9 @@ struct AccessPlanner {
         var estimate = Double(first.estimate)
         for option in sorted.dropFirst() {
             let narrowed = estimate * Double(option.estimate) / Double(max(total, 1))
-            guard Double(option.idsRead) < (estimate - narrowed) * Double(Self.recordCost) else { continue }
+            // A long posting is probed per remaining candidate rather than read.
+            let probing = option.postingKey == nil ? Double.infinity : estimate * Double(Self.probeCost)
+            guard min(Double(option.idsRead), probing) < (estimate - narrowed) * Double(Self.recordCost) else { continue }
             chosen.append(option)
             estimate = narrowed
         }
