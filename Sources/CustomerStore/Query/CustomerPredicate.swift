@@ -80,11 +80,17 @@ public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
 // MARK: - Builder
 
 extension QueryField {
+    /// `field = value`: `QueryField.segment == "loyal"`.
     public static func == (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .equal, value) }
+    /// `field != value`: `QueryField.tags != "vip"`.
     public static func != (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .notEqual, value) }
+    /// `field < value`: `QueryField.lastPurchase < .date(cutoff)`.
     public static func < (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .less, value) }
+    /// `field <= value`: `QueryField.orderCount <= 1`.
     public static func <= (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .lessOrEqual, value) }
+    /// `field > value`: `QueryField.points > 50_000`.
     public static func > (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .greater, value) }
+    /// `field >= value`: `QueryField.tier >= "gold"`.
     public static func >= (field: QueryField, value: QueryValue) -> CustomerPredicate { .comparison(field, .greaterOrEqual, value) }
 
     /// `field IN (values)`: `QueryField.tier.in(["gold", "diamond"])`.

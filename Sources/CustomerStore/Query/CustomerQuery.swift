@@ -37,7 +37,9 @@ public struct CustomerQuery: Hashable, Sendable, CustomStringConvertible {
 
 /// One field of an `ORDER BY`.
 public struct SortKey: Hashable, Sendable, CustomStringConvertible {
+    /// The field sorted on; fields with several values (`tags`, `phone`, `email`) are rejected.
     public var field: QueryField
+    /// Largest first; customers with no value still come last.
     public var descending: Bool
 
     public init(_ field: QueryField, descending: Bool = false) {
