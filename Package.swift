@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "cstore",
             dependencies: [
-                "CustomerStore",
+                "CustomerStore", "LMDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,7 +38,7 @@ let package = Package(
 
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "lmdb-test-helper"]),
         .testTarget(name: "CustomerStoreTests", dependencies: ["CustomerStore"]),
-        .testTarget(name: "cstoreTests", dependencies: ["cstore"]),
+        .testTarget(name: "cstoreTests", dependencies: ["cstore", "CustomerStore", "LMDB"]),
 
         .executableTarget(
             name: "Engine",
