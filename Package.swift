@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1",
                  traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Debian's liblmdb-dev (LMDB 0.9.24) through pkg-config; never vendored.
@@ -22,7 +23,10 @@ let package = Package(
             providers: [.apt(["liblmdb-dev"]), .brew(["lmdb"])]
         ),
         .target(name: "LMDB", dependencies: ["CLMDB"]),
-        .target(name: "CustomerStore", dependencies: ["LMDB"]),
+        .target(
+            name: "CustomerStore",
+            dependencies: ["LMDB", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "cstore",
             dependencies: [

@@ -25,6 +25,13 @@ public struct CustomerBatch: ~Copyable {
         try store.insert(customer, now: now, &transaction)
     }
 
+    /// Stores a new customer as ``insert(_:)`` does, but keeps its `updatedAt` (the import
+    /// path: a re-imported export keeps its timestamps).
+    @discardableResult
+    mutating func insertKeepingUpdatedAt(_ customer: Customer) throws -> Customer {
+        try store.insert(customer, now: now, keepingUpdatedAt: true, &transaction)
+    }
+
     /// Changes a customer; see ``CustomerStore/update(id:expectedVersion:_:)``.
     @discardableResult
     public mutating func update(id: UInt64, expectedVersion: UInt64? = nil, _ mutate: (inout Customer) throws -> Void) throws -> Customer {

@@ -77,13 +77,14 @@ extension CustomerStore {
 
     // MARK: Steps inside a write transaction
 
-    func insert(_ input: Customer, now: Date, _ txn: inout WriteTransaction) throws -> Customer {
+    /// `keepingUpdatedAt`: the import path keeps the `updatedAt` a file brought along.
+    func insert(_ input: Customer, now: Date, keepingUpdatedAt: Bool = false, _ txn: inout WriteTransaction) throws -> Customer {
         var customer = try validated(input)
         let id = try nextCounter("next-id", &txn)
         customer.id = id
         if customer.code.isEmpty { customer.code = try assignCode(&txn) }
         customer.version = 1
-        customer.updatedAt = now
+        if !keepingUpdatedAt { customer.updatedAt = now }
         try IndexMaintenance.apply(old: nil, new: customer, id: id, in: databases, &txn)
         // Ids only grow, so every record appends at the end of the B-tree.
         try txn.put(CustomerRecord.encode(customer), for: IndexKey.id(id), in: databases.records, flags: .append)

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes CSV records to a file through a 256 KiB buffer: fields joined by `,`, quoted (with
+/// `"` doubled) when they hold a comma, a quote, a line break, or leading or trailing spaces;
+/// records end with LF.
+final class CSVLineWriter {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forWritingTo: url)
+        buffer.reserveCapacity(1 << 18)
+    }
+
+    func write(_ fields: [String]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            Self.append(field, to: &buffer)
+        }
+        buffer.append(10)
+        if buffer.count >= 1 << 18 { try flush() }
+    }
+
+    /// Writes raw bytes and a line feed.
+    func writeLine(_ bytes: some Sequence<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        buffer.append(10)
+        if buffer.count >= 1 << 18 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+
+    static func append(_ field: String, to buffer: inout [UInt8]) {
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 59 || $0 == 9 }
+            || utf8.first == 32 || utf8.last == 32
+        guard needsQuotes else { buffer.append(contentsOf: utf8); return }
+        buffer.append(34)
+        for byte in utf8 {
+            if byte == 34 { buffer.append(34) }
+            buffer.append(byte)
+        }
+        buffer.append(34)
+    }
+}
