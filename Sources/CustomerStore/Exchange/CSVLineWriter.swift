@@ -7,11 +7,16 @@ final class CSVLineWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 
-    init(url: URL) throws {
+    convenience init(url: URL) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        handle = try FileHandle(forWritingTo: url)
+        self.init(handle: try FileHandle(forWritingTo: url))
+    }
+
+    /// A writer to an open file, such as standard output.
+    init(handle: FileHandle) {
+        self.handle = handle
         buffer.reserveCapacity(1 << 18)
     }
 

@@ -38,8 +38,27 @@ public struct CustomerExporter: Sendable {
     /// - Returns: How many customers were written.
     @discardableResult
     public func export(to url: URL, format: ExchangeFormat? = nil, query: CustomerQuery = CustomerQuery()) throws -> Int {
-        let format = format ?? ExchangeFormat(detecting: url) ?? .csv
         let writer = try CSVLineWriter(url: url)
+        let count = try export(to: writer, format: format ?? ExchangeFormat(detecting: url) ?? .csv, query: query)
+        try writer.close()
+        return count
+    }
+
+    /// Writes the customers `query` selects to an open file such as standard output, which
+    /// is left open.
+    ///
+    /// ```swift
+    /// try exporter.export(to: FileHandle.standardOutput, format: .jsonLines)
+    /// ```
+    @discardableResult
+    public func export(to handle: FileHandle, format: ExchangeFormat, query: CustomerQuery = CustomerQuery()) throws -> Int {
+        let writer = CSVLineWriter(handle: handle)
+        let count = try export(to: writer, format: format, query: query)
+        try writer.flush()
+        return count
+    }
+
+    private func export(to writer: CSVLineWriter, format: ExchangeFormat, query: CustomerQuery) throws -> Int {
         var count = 0
         switch format {
         case .csv:
@@ -64,7 +83,6 @@ public struct CustomerExporter: Sendable {
                 return true
             }
         }
-        try writer.close()
         return count
     }
 

@@ -1,0 +1,104 @@
+import CustomerStore
+import Foundation
+import Testing
+
+@Suite("cstore import and export")
+struct ImportExportCommandTests {
+    private func write(_ text: String, to name: String, in scratch: Scratch) throws -> String {
+        let path = scratch.directory.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: ["csv", "jsonl"])
+    func exportThenImportIntoAnEmptyStoreExportsTheSameBytes(format: String) throws {
+        let source = try Scratch()
+        try source.seeded(300)
+        let first = source.directory.appendingPathComponent("first.\(format)").path
+        let exported = try source.run(["export", "--out", first])
+        #expect(exported.status == 0)
+        #expect(exported.stderr == "300 customers exported to \(first)\n")
+
+        let target = try Scratch()
+        #expect(try target.run(["init"]).status == 0)
+        let imported = try target.run(["import", first, "--no-progress"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.hasPrefix("300 rows read, 300 imported, 0 rejected in "))
+        let second = target.directory.appendingPathComponent("second.\(format)").path
+        #expect(try target.run(["export", "--out", second]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func exportToStdoutTakesAQuery() throws {
+        let scratch = try Scratch()
+        let customers = try scratch.seeded(50)
+        let result = try scratch.run(["export", "ORDER BY points DESC LIMIT 3", "--format", "jsonl"])
+        #expect(result.status == 0)
+        let codes = try decodeExported(result.stdout).map(\.code)
+        let expected = customers.sorted { ($0.points, $1.code) > ($1.points, $0.code) }.prefix(3).map(\.code)
+        #expect(codes == Array(expected))
+        let csv = try scratch.run(["export", "code = 'KH00000007'"])
+        #expect(csv.stdout.split(separator: "\n").count == 2)
+        #expect(csv.stdout.hasPrefix("code,full_name,phones,emails,"))
+    }
+
+    @Test func vietnameseHeadersImport() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init"]).status == 0)
+        let file = try write("\u{FEFF}Mã KH;Họ và tên;Số điện thoại;Ngày sinh;Tỉnh/Thành phố\n"
+                             + "KH1;Nguyễn Văn An;0912 345 678;31/12/1990;Hà Nội\n", to: "khach.csv", in: scratch)
+        let imported = try scratch.run(["import", file])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let found = try scratch.run(["get", "--phone", "+84912345678", "--format", "json"])
+        let customer = try #require(try decodeLines(found.stdout).first)
+        #expect(customer.fullName == "Nguyễn Văn An")
+        #expect(customer.birthDate == CalendarDate(year: 1990, month: 12, day: 31))
+        #expect(customer.address.province == "Hà Nội")
+    }
+
+    @Test func badRowsAbortWithEveryProblemAndExitThree() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init"]).status == 0)
+        let file = try write("họ tên,sđt,email\nLan,0912 345 678,lan@x.vn\n,0913 000 111,\nMai,0912345678,\n",
+                             to: "bad.csv", in: scratch)
+        let result = try scratch.run(["import", file])
+        #expect(result.status == 3)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("bad.csv line 3, column họ tên: ") == true, "\(result.stderr)")
+        #expect(lines.dropFirst().first == "bad.csv line 4, column sđt: \"0912345678\" duplicates line 2 (same phone)")
+        #expect(lines.last?.hasSuffix("; nothing imported (--on-error abort)") == true)
+        #expect(try scratch.run(["count"]).stdout == "0\n")
+    }
+
+    @Test func skipImportsTheGoodRowsAndWritesRejects() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init"]).status == 0)
+        let file = try write("họ tên,sđt\nLan,0912 345 678\nMinh,12\n", to: "mixed.csv", in: scratch)
+        let rejects = scratch.directory.appendingPathComponent("rejects.csv").path
+        let result = try scratch.run(["import", file, "--on-error", "skip", "--rejects", rejects])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("2 rows read, 1 imported, 1 rejected"))
+        #expect(try scratch.run(["count"]).stdout == "1\n")
+        let rejected = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(rejected.hasPrefix("họ tên,sđt,line,reason\nMinh,12,3,"))
+    }
+
+    @Test func aMissingFileIsAUsageError() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init"]).status == 0)
+        let missing = scratch.directory.appendingPathComponent("none.csv").path
+        let result = try scratch.run(["import", missing])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: cannot read \(missing)"), "\(result.stderr)")
+    }
+
+    /// Exported JSON Lines: dates with milliseconds, which `decodeLines` does not read.
+    private func decodeExported(_ text: String) throws -> [Customer] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            return try Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        }
+        return try text.split(separator: "\n").map { try decoder.decode(Customer.self, from: Data($0.utf8)) }
+    }
+}
