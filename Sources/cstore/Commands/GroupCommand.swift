@@ -32,14 +32,7 @@ struct GroupCommand: ParsableCommand {
                 print(String(decoding: try encoder.encode(GroupLine(value: group.value, count: group.count)), as: UTF8.self))
             }
         case .table:
-            let labels = groups.map { $0.value ?? "(none)" }
-            let counts = groups.map { String($0.count) }
-            let labelWidth = labels.reduce(DisplayWidth.of(parsed.name.uppercased())) { max($0, DisplayWidth.of($1)) }
-            let countWidth = counts.reduce(5) { max($0, $1.count) }
-            print(DisplayWidth.pad(parsed.name.uppercased(), to: labelWidth) + "  " + DisplayWidth.pad("COUNT", to: countWidth, leading: true))
-            for (label, count) in zip(labels, counts) {
-                print(DisplayWidth.pad(label, to: labelWidth) + "  " + DisplayWidth.pad(count, to: countWidth, leading: true))
-            }
+            print(GroupTable.render(groups, of: parsed), terminator: "")
         }
     }
 
