@@ -103,7 +103,6 @@ final class Scratch {
 
 /// The JSON Lines of `text` decoded as customers, with ISO-8601 dates.
 func decodeLines(_ text: String) throws -> [Customer] {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    let decoder = ExchangeJSON.decoder()
     return try text.split(separator: "\n").map { try decoder.decode(Customer.self, from: Data($0.utf8)) }
 }

@@ -160,7 +160,7 @@ struct GetPutTests {
         let customers = try decodeLines(first.stdout)
         #expect(customers.map(\.code) == (1...5).map { String(format: "KH%08d", $0) })
         #expect(customers == Array(CustomerGenerator(seed: 9, codes: true).customers(count: 5)))
-        #expect(try runCStore(["generate", "--customers", "5", "--format", "csv"]).status == 2)
+        #expect(try runCStore(["generate", "--customers", "5", "--format", "xml"]).status == 2)
     }
 }
 

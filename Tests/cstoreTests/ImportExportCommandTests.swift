@@ -34,7 +34,7 @@ struct ImportExportCommandTests {
         let customers = try scratch.seeded(50)
         let result = try scratch.run(["export", "ORDER BY points DESC LIMIT 3", "--format", "jsonl"])
         #expect(result.status == 0)
-        let codes = try decodeExported(result.stdout).map(\.code)
+        let codes = try decodeLines(result.stdout).map(\.code)
         let expected = customers.sorted { ($0.points, $1.code) > ($1.points, $0.code) }.prefix(3).map(\.code)
         #expect(codes == Array(expected))
         let csv = try scratch.run(["export", "code = 'KH00000007'"])
@@ -92,13 +92,34 @@ struct ImportExportCommandTests {
         #expect(result.stderr.hasPrefix("Error: cannot read \(missing)"), "\(result.stderr)")
     }
 
-    /// Exported JSON Lines: dates with milliseconds, which `decodeLines` does not read.
-    private func decodeExported(_ text: String) throws -> [Customer] {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let text = try decoder.singleValueContainer().decode(String.self)
-            return try Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        }
-        return try text.split(separator: "\n").map { try decoder.decode(Customer.self, from: Data($0.utf8)) }
+    @Test func csvOutputOfQueryAndGenerateReadsBackThroughImport() throws {
+        let scratch = try Scratch()
+        try scratch.seeded(40)
+        let query = try scratch.run(["query", "tier = 'gold' ORDER BY points DESC", "--format", "csv"])
+        #expect(query.status == 0)
+        let rows = query.stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("code,full_name,phones,emails,") == true)
+        let gold = try scratch.run(["count", "tier = 'gold'"]).stdout
+        #expect(String(rows.count - 1) + "\n" == gold)
+
+        let generated = try runCStore(["generate", "--customers", "25", "--seed", "3", "--format", "csv"])
+        let file = try write(generated.stdout, to: "generated.csv", in: scratch)
+        let target = try Scratch()
+        #expect(try target.run(["init"]).status == 0)
+        #expect(try target.run(["import", file]).status == 0)
+        #expect(try target.run(["count"]).stdout == "25\n")
+        let fromJSON = try decodeLines(runCStore(["generate", "--customers", "25", "--seed", "3"]).stdout)
+        let imported = try decodeLines(target.run(["query", "", "--format", "json"]).stdout)
+        #expect(imported.map(\.code) == fromJSON.map(\.code))
+        #expect(imported.map(\.fullName) == fromJSON.map(\.fullName))
+    }
+
+    @Test func groupsPrintAsCSV() throws {
+        let scratch = try Scratch()
+        try scratch.seeded(60)
+        let result = try scratch.run(["group", "tier", "--format", "csv"])
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "tier,count")
+        #expect(lines.dropFirst().reduce(0) { $0 + Int($1.split(separator: ",").last!)! } == 60)
     }
 }

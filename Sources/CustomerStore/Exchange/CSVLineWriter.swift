@@ -21,10 +21,7 @@ final class CSVLineWriter {
     }
 
     func write(_ fields: [String]) throws {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(UInt8(ascii: ",")) }
-            Self.append(field, to: &buffer)
-        }
+        Self.append(record: fields, to: &buffer)
         buffer.append(10)
         if buffer.count >= 1 << 18 { try flush() }
     }
@@ -47,6 +44,14 @@ final class CSVLineWriter {
         try handle.close()
     }
 
+    /// Appends `fields` joined by commas, each quoted when it needs to be.
+    static func append(record fields: [String], to buffer: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            append(field, to: &buffer)
+        }
+    }
+
     static func append(_ field: String, to buffer: inout [UInt8]) {
         let utf8 = field.utf8
         let needsQuotes = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 || $0 == 59 || $0 == 9 }
@@ -58,5 +63,19 @@ final class CSVLineWriter {
             buffer.append(byte)
         }
         buffer.append(34)
+    }
+}
+
+/// CSV records as text, quoted the way export writes them, for printing small tables.
+///
+/// ```swift
+/// CSVText.record(["Hà Nội, Việt Nam", "12"])  // "\"Hà Nội, Việt Nam\",12"
+/// ```
+public enum CSVText {
+    /// `fields` as one record, without the line end.
+    public static func record(_ fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        CSVLineWriter.append(record: fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -59,31 +59,66 @@ public struct CustomerExporter: Sendable {
     }
 
     private func export(to writer: CSVLineWriter, format: ExchangeFormat, query: CustomerQuery) throws -> Int {
-        var count = 0
-        switch format {
-        case .csv:
-            var names = Set<String>()
+        var names = Set<String>()
+        if format == .csv {
             try store.forEach(query) { names.formUnion($0.attributes.keys); return true }
-            let attributes = names.sorted()
-            let columns = ImportColumn.exportOrder + attributes.map(ImportColumn.attribute)
-            try writer.write(columns.map(\.canonicalHeader))
-            try store.forEach(query) { customer in
-                try writer.write(columns.map { Self.cell($0, of: customer) })
-                count += 1
-                return true
-            }
-        case .jsonLines:
-            let encoder = ExchangeJSON.encoder()
-            try store.forEach(query) { customer in
+        }
+        var rows = Self.RowWriter(writer, format: format, attributeNames: names.sorted())
+        try rows.start()
+        try store.forEach(query) { try rows.write($0); return true }
+        return rows.count
+    }
+
+    /// Writes `customers` to an open file in `format`, with a CSV column for each of
+    /// `attributeNames` (those of the customers when `nil`), as ``export(to:format:query:)``
+    /// does for a store: for printing results that were not read from one.
+    ///
+    /// ```swift
+    /// try CustomerExporter.write(page.customers, to: FileHandle.standardOutput, format: .csv)
+    /// ```
+    @discardableResult
+    public static func write(_ customers: some Sequence<Customer>, attributeNames: [String]? = nil,
+                             to handle: FileHandle, format: ExchangeFormat) throws -> Int {
+        let names = attributeNames ?? Set(customers.flatMap(\.attributes.keys)).sorted()
+        let writer = CSVLineWriter(handle: handle)
+        var rows = RowWriter(writer, format: format, attributeNames: names)
+        try rows.start()
+        for customer in customers { try rows.write(customer) }
+        try writer.flush()
+        return rows.count
+    }
+
+    /// One customer per record or line, after the CSV header.
+    private struct RowWriter {
+        let writer: CSVLineWriter
+        let format: ExchangeFormat
+        let columns: [ImportColumn]
+        let encoder = ExchangeJSON.encoder()
+        var count = 0
+
+        init(_ writer: CSVLineWriter, format: ExchangeFormat, attributeNames: [String]) {
+            self.writer = writer
+            self.format = format
+            columns = ImportColumn.exportOrder + attributeNames.map(ImportColumn.attribute)
+        }
+
+        func start() throws {
+            if format == .csv { try writer.write(columns.map(\.canonicalHeader)) }
+        }
+
+        mutating func write(_ customer: Customer) throws {
+            switch format {
+            case .csv:
+                try writer.write(columns.map { CustomerExporter.cell($0, of: customer) })
+            case .jsonLines:
+                // Ids and versions are the store's own; a re-import assigns new ones.
                 var exported = customer
                 exported.id = 0
                 exported.version = 0
                 try writer.writeLine(try encoder.encode(exported))
-                count += 1
-                return true
             }
+            count += 1
         }
-        return count
     }
 
     /// The text of `column` for `customer`, as import reads it back.

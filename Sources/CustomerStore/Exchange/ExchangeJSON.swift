@@ -1,9 +1,16 @@
 import Foundation
 
 /// The JSON Lines form of customers: ``Customer``'s `Codable` form with sorted keys, dates as
-/// ``ExchangeValues`` timestamps (milliseconds, UTC), one object per line.
-enum ExchangeJSON {
-    static func encoder() -> JSONEncoder {
+/// ``ExchangeValues`` timestamps (milliseconds, UTC), one object per line. Export, import and
+/// the command line all read and write this one form.
+///
+/// ```swift
+/// let line = try ExchangeJSON.encoder().encode(customer)   // {"code":"KH1",...,"createdAt":"2026-11-23T10:15:00.123Z",...}
+/// let back = try ExchangeJSON.decoder().decode(Customer.self, from: line)
+/// ```
+public enum ExchangeJSON {
+    /// Sorted keys, unescaped slashes, timestamps to the millisecond in UTC.
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -13,7 +20,8 @@ enum ExchangeJSON {
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    /// Reads timestamps with or without fractional seconds.
+    public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()

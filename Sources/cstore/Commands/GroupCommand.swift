@@ -33,6 +33,9 @@ struct GroupCommand: ParsableCommand {
             }
         case .table:
             print(GroupTable.render(groups, of: parsed), terminator: "")
+        case .csv:
+            print(CSVText.record([parsed.name, "count"]))
+            for group in groups { print(CSVText.record([group.value ?? "", String(group.count)])) }
         }
     }
 

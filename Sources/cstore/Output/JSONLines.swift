@@ -2,22 +2,14 @@ import CustomerStore
 import Foundation
 
 /// Customers as JSON Lines: one object per line in `Customer`'s Codable form, keys sorted so
-/// equal customers print equal lines, dates as ISO-8601 UTC timestamps.
+/// equal customers print equal lines, dates as ISO-8601 UTC timestamps to the millisecond:
+/// the library's exchange form, so `export`, `import`, `get` and `put` agree.
 enum JSONLines {
-    /// The encoder for one line: sorted keys, ISO-8601 dates, no escaped slashes.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The encoder for one line.
+    static func encoder() -> JSONEncoder { ExchangeJSON.encoder() }
 
     /// The decoder matching ``encoder()``, for `put`.
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    static func decoder() -> JSONDecoder { ExchangeJSON.decoder() }
 
     /// `customer` as one line of JSON, without the newline.
     static func line(_ customer: Customer, encoder: JSONEncoder = encoder()) throws -> String {

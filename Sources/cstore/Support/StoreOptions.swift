@@ -38,11 +38,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     /// JSON Lines: one customer per line in `Customer`'s Codable form, for machines.
     case json
+    /// CSV with the canonical English headers, as `export` writes and `import` reads.
+    case csv
 }
 
 /// The `--format` option of commands that print customers.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Output format: table or json (JSON Lines).")
+    @Option(help: "Output format: table, json (JSON Lines) or csv.")
     var format: OutputFormat = .table
 
     /// Prints `customers` in the chosen format.
@@ -50,6 +52,7 @@ struct FormatOptions: ParsableArguments {
         switch format {
         case .table: Swift.print(CustomerTable(customers).render(width: Console.width()), terminator: "")
         case .json: try JSONLines.print(customers)
+        case .csv: try CustomerExporter.write(customers, to: FileHandle.standardOutput, format: .csv)
         }
     }
 }
