@@ -21,7 +21,7 @@ struct CStore: ParsableCommand {
             InitCommand.self, GetCommand.self, QueryCommand.self, CountCommand.self,
             GroupCommand.self, ExplainCommand.self, PutCommand.self, UpdateCommand.self,
             DeleteCommand.self, StatsCommand.self, VerifyCommand.self, GenerateCommand.self,
-            ImportCommand.self, ExportCommand.self, DemoCommand.self,
+            ImportCommand.self, ExportCommand.self, BackupCommand.self, DemoCommand.self,
         ]
     )
 

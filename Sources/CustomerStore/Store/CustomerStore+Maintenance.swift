@@ -1,6 +1,24 @@
 import LMDB
 
 extension CustomerStore {
+    /// Writes a consistent copy of the store into `directory` while others keep reading and
+    /// writing. With `compacting`, pages freed by earlier writes are left out, so the copy is
+    /// as small as the data and holds none of the bytes of erased customers.
+    ///
+    /// ```swift
+    /// try store.backup(to: "/backups/customers-2026-11-23", compacting: true)
+    /// ```
+    ///
+    /// - Throws: ``CustomerStoreError/engine(_:)`` when `directory` already holds a store or
+    ///   cannot be written.
+    public func backup(to directory: String, compacting: Bool = false) throws {
+        do {
+            try environment.copy(to: directory, compacting: compacting)
+        } catch {
+            throw CustomerStoreError.wrap(error)
+        }
+    }
+
     /// Checks that every index entry matches the records and every record is fully indexed,
     /// in one read snapshot, and reports each mismatch.
     ///
