@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
         let exporter = CustomerExporter(store: try store.open())
         if let out {
             let count = try exporter.export(to: URL(fileURLWithPath: out), format: chosen, query: customers)
-            Console.error("\(count) customers exported to \(out)")
+            Console.error("\(count) \(count == 1 ? "customer" : "customers") exported to \(out)")
         } else {
             try exporter.export(to: FileHandle.standardOutput, format: chosen, query: customers)
         }
