@@ -1,7 +1,9 @@
 import Foundation
 
-/// Imports customers from CSV or JSON Lines files into a store, streaming: one batch of rows
-/// in memory at a time, whatever the size of the files.
+/// Imports customers from CSV or JSON Lines files into a store, streaming: at most two batches
+/// of rows in memory, whatever the size of the files. A second thread reads and converts the
+/// next batch while one is checked and stored (see ``RowPrefetcher``); rows, problems and the
+/// rejects file keep the files' order.
 ///
 /// - ``ImportMode/abort`` (the default) runs two passes: a validation pass over every row of
 ///   every file (conversion, duplicates within the files, duplicates of stored customers, in
@@ -67,6 +69,7 @@ public struct CustomerImporter: Sendable {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? NSNumber)?.int64Value ?? 0)
         }
         var run = ImportRun(importer: self, format: format, totalBytes: totalBytes, progress: progress)
+        run.prefetchSize = batchSize
         if let rejects { try run.openRejects(rejects) }
         defer { try? run.rejects?.close() }
         switch mode {
@@ -101,6 +104,11 @@ struct ImportRun {
     var rejectsURL: URL?
     private var phaseRows = 0
     private var phaseBytes: Int64 = 0
+    /// The bytes of the current file read up to the current row (the reading thread is ahead).
+    private var sourceBytes: Int64 = 0
+    /// The rows the reading thread hands over at a time: a write batch, so that it reads the
+    /// next batch while one is stored.
+    var prefetchSize = 10_000
 
     init(importer: CustomerImporter, format: ExchangeFormat, totalBytes: Int64, progress: ((ImportProgress) -> Void)?) {
         self.importer = importer
@@ -123,7 +131,10 @@ struct ImportRun {
         try store.reading { txn in
             for url in files {
                 let source = try ImportSource(url: url, format: format)
-                while let row = try source.next() {
+                let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
+                defer { rows.cancel() }
+                while let (row, bytes) = try rows.next() {
+                    sourceBytes = bytes
                     switch row.result {
                     case .failure(let problem): try reject(row, problem, source)
                     case .success(let converted):
@@ -161,7 +172,10 @@ struct ImportRun {
         }
         for url in files {
             let source = try ImportSource(url: url, format: format)
-            while let row = try source.next() {
+            let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
+            defer { rows.cancel() }
+            while let (row, bytes) = try rows.next() {
+                sourceBytes = bytes
                 chunk.append(try row.result.get())
                 if chunk.count == batchSize { try flush() }
                 advance(.importing, source, countRow: false)
@@ -177,7 +191,10 @@ struct ImportRun {
         chunk.reserveCapacity(batchSize)
         for url in files {
             let source = try ImportSource(url: url, format: format)
-            while let row = try source.next() {
+            let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
+            defer { rows.cancel() }
+            while let (row, bytes) = try rows.next() {
+                sourceBytes = bytes
                 chunk.append(row)
                 if chunk.count == batchSize { try store(chunk, source); chunk.removeAll(keepingCapacity: true) }
                 advance(.importing, source)
@@ -276,6 +293,6 @@ struct ImportRun {
     private func report(_ phase: ImportProgress.Phase, _ source: ImportSource, fileDone: Bool = false) {
         guard let progress else { return }
         progress(ImportProgress(phase: phase, file: source.file, rowsRead: phaseRows,
-                                bytesRead: phaseBytes + (fileDone ? 0 : source.bytesRead), totalBytes: totalBytes))
+                                bytesRead: phaseBytes + (fileDone ? 0 : sourceBytes), totalBytes: totalBytes))
     }
 }

@@ -143,9 +143,13 @@ public struct CustomerRow: Sendable, Hashable {
 }
 
 /// The enum values import reads: English raw values in any case, and Vietnamese names.
+///
+/// A value that is a raw value as written (lowercase ASCII, which folds to itself and is no
+/// Vietnamese name) is taken without folding, the common case of an exported file.
 enum ExchangeEnums {
     static func tier(_ text: String) -> Tier? {
-        switch TextNormalizer.searchFold(text) {
+        if let tier = Tier(rawValue: text) { return tier }
+        return switch TextNormalizer.searchFold(text) {
         case "thanh vien": .member
         case "bac": .silver
         case "vang": .gold
@@ -156,7 +160,8 @@ enum ExchangeEnums {
     }
 
     static func lifecycle(_ text: String) -> Lifecycle? {
-        switch TextNormalizer.searchFold(text) {
+        if let stage = Lifecycle(rawValue: text) { return stage }
+        return switch TextNormalizer.searchFold(text) {
         case "tiem nang": .prospect
         case "khach hang": .customer
         case "trung thanh": .loyal
@@ -165,7 +170,8 @@ enum ExchangeEnums {
     }
 
     static func channel(_ text: String) -> Channel? {
-        switch TextNormalizer.searchFold(text) {
+        if let channel = Channel(rawValue: text) { return channel }
+        return switch TextNormalizer.searchFold(text) {
         case "dien thoai", "goi dien": .phone
         case "tin nhan": .sms
         case "cua hang": .store

@@ -142,7 +142,18 @@ public enum ExchangeValues {
     /// The items of a list cell, separated by `;` or `,` (or only `;` when `semicolonOnly`),
     /// trimmed, empty items dropped.
     public static func list(_ text: String, semicolonOnly: Bool = false) -> [String] {
-        text.split { $0 == ";" || (!semicolonOnly && $0 == ",") }
+        // ASCII text splits the same by bytes as by characters, without grapheme breaking.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let semicolon = UInt8(ascii: ";"), comma = UInt8(ascii: ",")
+            if !text.utf8.contains(where: { $0 == semicolon || (!semicolonOnly && $0 == comma) }) {
+                let item = String(TextNormalizer.trimmed(text))
+                return item.isEmpty ? [] : [item]
+            }
+            return text.utf8.split { $0 == semicolon || (!semicolonOnly && $0 == comma) }
+                .map { String(TextNormalizer.trimmed(String(Substring($0)))) }
+                .filter { !$0.isEmpty }
+        }
+        return text.split { $0 == ";" || (!semicolonOnly && $0 == ",") }
             .map { String(TextNormalizer.trimmed(String($0))) }
             .filter { !$0.isEmpty }
     }
