@@ -164,7 +164,7 @@ struct ImportRun {
         func flush() throws {
             try store.write { batch in
                 for (customer, keep) in chunk {
-                    if keep { try batch.insertKeepingUpdatedAt(customer) } else { try batch.insert(customer) }
+                    try batch.insert(customer, keepingUpdatedAt: keep)
                 }
             }
             imported += chunk.count
@@ -230,11 +230,7 @@ struct ImportRun {
                             continue
                         }
                         do {
-                            if converted.hasUpdatedAt {
-                                try batch.insertKeepingUpdatedAt(converted.customer)
-                            } else {
-                                try batch.insert(converted.customer)
-                            }
+                            try batch.insert(converted.customer, keepingUpdatedAt: converted.hasUpdatedAt)
                         } catch {
                             throw RowFailure(index: index, error: error)
                         }

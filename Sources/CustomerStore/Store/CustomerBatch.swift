@@ -25,11 +25,11 @@ public struct CustomerBatch: ~Copyable {
         try store.insert(customer, now: now, &transaction)
     }
 
-    /// Stores a new customer as ``insert(_:)`` does, but keeps its `updatedAt` (the import
-    /// path: a re-imported export keeps its timestamps).
+    /// Stores a new customer as ``insert(_:)`` does; with `keepingUpdatedAt` its own
+    /// `updatedAt` stays (the import path: a re-imported export keeps its timestamps).
     @discardableResult
-    mutating func insertKeepingUpdatedAt(_ customer: Customer) throws -> Customer {
-        try store.insert(customer, now: now, keepingUpdatedAt: true, &transaction)
+    mutating func insert(_ customer: Customer, keepingUpdatedAt: Bool) throws -> Customer {
+        try store.insert(customer, now: now, keepingUpdatedAt: keepingUpdatedAt, &transaction)
     }
 
     /// Changes a customer; see ``CustomerStore/update(id:expectedVersion:_:)``.

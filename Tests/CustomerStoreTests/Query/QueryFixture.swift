@@ -12,19 +12,20 @@ final class QueryFixture: Sendable {
     let customers: [Customer]
 
     private init() throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("query-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+        let path = Self.path
         try? FileManager.default.removeItem(atPath: path)
         let store = try CustomerStore(path: path)
         _ = try store.insertMany(CustomerGenerator(seed: 11, codes: true).customers(count: Self.customerCount))
         customers = try (1...UInt64(Self.customerCount)).compactMap { try store.get(id: $0) }
         self.store = store
-        atexit {
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("query-tests-\(ProcessInfo.processInfo.processIdentifier)").path
-            try? FileManager.default.removeItem(atPath: path)
-        }
+        atexit { try? FileManager.default.removeItem(atPath: QueryFixture.path) }
     }
 
     static func get() throws -> QueryFixture { try shared.get() }
+
+    /// The store's directory, one per test process (an `atexit` handler cannot capture it).
+    private static var path: String {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("query-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+    }
 }
