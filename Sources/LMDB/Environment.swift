@@ -296,19 +296,43 @@ public final class Environment: @unchecked Sendable {
 
     /// Grows the map after a write met `MDB_MAP_FULL` with `observed` as its map size.
     private func growMap(beyond observed: Int) throws(LMDBError) {
+        try resizeMap { (current) throws(LMDBError) -> Int? in
+            if current > observed { return nil }  // another writer grew it meanwhile
+            guard current < options.maxMapSize else {
+                throw LMDBError(code: MDB_MAP_FULL, operation: "map growth",
+                                detail: "the map size ceiling of \(options.maxMapSize) bytes is reached")
+            }
+            return min(current * 2, options.maxMapSize)
+        }
+    }
+
+    /// Grows the map now to hold at least `bytes` (doubling, up to `options.maxMapSize`), so that
+    /// a long write transaction does not meet `MDB_MAP_FULL` part-way and run again. Does
+    /// nothing when the map is already that large. Call it outside transactions.
+    ///
+    /// ```swift
+    /// let info = try env.info()
+    /// try env.reserveMapSize((info.lastPageNumber + 1) * 4096 + expectedBytes)
+    /// ```
+    public func reserveMapSize(_ bytes: Int) throws(LMDBError) {
+        try resizeMap { (current) throws(LMDBError) -> Int? in
+            guard current < bytes else { return nil }
+            var target = current
+            while target < bytes && target < options.maxMapSize { target *= 2 }
+            return min(target, options.maxMapSize)
+        }
+    }
+
+    /// Sets the map size `target` picks from the current one (`nil`: leave it), once no
+    /// transaction of this process is open.
+    private func resizeMap(_ target: (Int) throws(LMDBError) -> Int?) throws(LMDBError) {
         if gate.threadDepth > 0 {
             throw LMDBError(code: MDB_MAP_FULL, operation: "map growth",
                             detail: "this thread holds another transaction of the environment, so the map cannot be resized now")
         }
         try gate.exclusive { () throws(LMDBError) in
-            let current = currentMapSize.load(ordering: .relaxed)
-            if current > observed { return }  // another writer grew it meanwhile
-            guard current < options.maxMapSize else {
-                throw LMDBError(code: MDB_MAP_FULL, operation: "map growth",
-                                detail: "the map size ceiling of \(options.maxMapSize) bytes is reached")
-            }
-            let target = min(current * 2, options.maxMapSize)
-            try check(mdb_env_set_mapsize(handle, target), "mdb_env_set_mapsize")
+            guard let size = try target(currentMapSize.load(ordering: .relaxed)) else { return }
+            try check(mdb_env_set_mapsize(handle, size), "mdb_env_set_mapsize")
             refreshMapSize()
             growthCount.add(1, ordering: .relaxed)
         }

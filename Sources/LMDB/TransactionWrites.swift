@@ -62,6 +62,40 @@ extension WriteTransaction {
         return try body(UnsafeMutableRawBufferPointer(start: data.mv_data, count: count))
     }
 
+    /// Adds many same-size values to `key` in one call (`mdb_cursor_put` with `MDB_MULTIPLE`):
+    /// `values` holds them back to back, `valueSize` bytes each, in ascending order. With
+    /// `.appendDuplicate` they must sort after the key's present values, and LMDB fills the
+    /// key's pages completely; with `.append` as well the key must sort after every key present.
+    ///
+    /// ```swift
+    /// // ids 7 and 9 as big-endian 8-byte values, after the segment's present ids
+    /// let ids: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 9]
+    /// try ids.withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "loyal", in: segments, flags: .appendDuplicate) }
+    /// ```
+    ///
+    /// - Throws: ``LMDBError/keyExists`` for values or a key out of the order the flags promise.
+    public func putMultiple(
+        _ values: UnsafeRawBufferPointer, valueSize: Int, for key: some LMDBBytes,
+        in db: FixedDuplicateDatabase, flags: PutFlags = []
+    ) throws(LMDBError) {
+        precondition(valueSize > 0 && !values.isEmpty && values.count % valueSize == 0,
+                     "values must hold whole values of valueSize bytes")
+        var cursorHandle: OpaquePointer?
+        try checkWrite(mdb_cursor_open(handle, db.dbi, &cursorHandle), "mdb_cursor_open")
+        defer { mdb_cursor_close(cursorHandle) }
+        // MDB_MULTIPLE takes two MDB_vals: the first value and its size, then the count.
+        var data = (MDB_val(mv_size: valueSize, mv_data: UnsafeMutableRawPointer(mutating: values.baseAddress)),
+                    MDB_val(mv_size: values.count / valueSize, mv_data: nil))
+        let rc = key.withLMDBBytes { keyBytes in
+            var keyValue = MDB_val(keyBytes)
+            return withUnsafeMutableBytes(of: &data) { pair in
+                mdb_cursor_put(cursorHandle, &keyValue, pair.baseAddress!.assumingMemoryBound(to: MDB_val.self),
+                               flags.rawValue | UInt32(MDB_MULTIPLE))
+            }
+        }
+        try checkWrite(rc, "mdb_cursor_put")
+    }
+
     /// Deletes `key` and, in a duplicate database, all its values. Returns whether it existed.
     @discardableResult
     public func delete<Kind>(_ key: some LMDBBytes, in db: Database<Kind>) throws(LMDBError) -> Bool {

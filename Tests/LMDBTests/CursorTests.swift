@@ -217,4 +217,36 @@ struct CursorTests {
             try test.env.write { txn in try txn.put("v", for: key(5), in: db, flags: .append) }
         }
     }
+
+    @Test func putMultipleAddsARunOfValuesToNewAndPresentKeys() throws {
+        let test = try TestEnvironment()
+        let db = try test.env.openDatabase("multiple", kind: FixedDuplicates.self)
+        func ids(_ numbers: some Sequence<Int>) -> [UInt8] { numbers.flatMap { id($0) } }
+        try test.env.write { txn in
+            // A new key past the end, then a present key, then a key between two present ones.
+            try ids(0..<3000).withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "b", in: db, flags: [.append, .appendDuplicate]) }
+            try txn.put(id(1), for: "d", in: db)
+            try ids([5, 6, 7]).withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "d", in: db, flags: .appendDuplicate) }
+            try ids([9]).withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "c", in: db, flags: .appendDuplicate) }
+        }
+        try test.env.read { txn throws in
+            #expect(try txn.duplicates(of: "b", in: db) == (0..<3000).map { id($0) })
+            #expect(try txn.duplicates(of: "c", in: db) == [id(9)])
+            #expect(try txn.duplicates(of: "d", in: db) == [id(1), id(5), id(6), id(7)])
+            #expect(try txn.statistics(of: db).entries == 3005)
+        }
+        // Values that do not sort after the present ones, or a key not past the end, are
+        // refused under the append flags, and the transaction keeps nothing.
+        #expect(throws: LMDBError.keyExists) {
+            try test.env.write { txn in
+                try ids([2, 3]).withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "d", in: db, flags: .appendDuplicate) }
+            }
+        }
+        #expect(throws: LMDBError.keyExists) {
+            try test.env.write { txn in
+                try ids([100]).withUnsafeBytes { try txn.putMultiple($0, valueSize: 8, for: "a", in: db, flags: [.append, .appendDuplicate]) }
+            }
+        }
+        #expect(try test.env.read { try $0.statistics(of: db).entries } == 3005)
+    }
 }

@@ -68,6 +68,22 @@ struct MapGrowthTests {
         #expect(try test.env.read { try $0.statistics(of: db).entries } == 256)
     }
 
+    @Test func reservingTheMapAheadSavesTheRerun() throws {
+        let test = try TestEnvironment { $0.mapSize = 1 << 20 }
+        let db = try test.env.openDatabase("reserved")
+        try test.env.reserveMapSize(40 << 20)
+        #expect(test.env.mapSize == 64 << 20, "doubled from 1 MiB until it holds 40 MiB")
+        try test.env.reserveMapSize(2 << 20)
+        #expect(test.env.mapSize == 64 << 20, "a smaller reservation changes nothing")
+        var runs = 0
+        try test.env.write { txn in
+            runs += 1
+            for n in 0..<256 { try txn.put(Self.value(n), for: key(n), in: db) }  // 16 MiB
+        }
+        #expect(runs == 1)
+        #expect(test.env.mapGrowths == 1)
+    }
+
     @Test func theCeilingIsHonouredWithAClearError() throws {
         let test = try TestEnvironment {
             $0.mapSize = 1 << 20

@@ -212,7 +212,25 @@ struct ImportRun {
         for (index, row) in chunk.enumerated() {
             if case .failure(let problem) = row.result { failed[index] = problem }
         }
+        // The registry moves out while the batch is checked, so that merging the batch's keys
+        // afterwards changes the only copy instead of copying millions of keys per batch.
         let registry = self.registry
+        self.registry = DuplicateRegistry()
+        let (local, outcome) = try storeGood(chunk, source, failed: failed, registry: registry)
+        var merged = consume registry
+        merged.merge(local)
+        self.registry = merged
+        for (index, row) in chunk.enumerated() {
+            if let problem = outcome[index] { try reject(row, problem, source) } else if case .success = row.result { imported += 1 }
+        }
+    }
+
+    /// The write transaction of ``store(_:_:)``: stores the rows that pass the checks, retrying
+    /// without a row the store refuses; returns the batch's keys and every row's problem.
+    private func storeGood(
+        _ chunk: [ImportedRow], _ source: ImportSource, failed: [Int: ImportProblem], registry: DuplicateRegistry
+    ) throws -> (DuplicateRegistry, [Int: ImportProblem]) {
+        var failed = failed
         while true {
             struct RowFailure: Error { let index: Int; let error: any Error }
             do {
@@ -238,11 +256,7 @@ struct ImportRun {
                     }
                     return (local, found)
                 }
-                self.registry.merge(local)
-                for (index, row) in chunk.enumerated() {
-                    if let problem = outcome[index] { try reject(row, problem, source) } else if case .success = row.result { imported += 1 }
-                }
-                return
+                return (local, outcome)
             } catch let failure as RowFailure {
                 failed[failure.index] = ImportProblem(
                     file: source.file, line: chunk[failure.index].line,
