@@ -1,24 +1,25 @@
 import Foundation
+import LMDB
 
-/// Imports customers from CSV or JSON Lines files into a store, streaming: at most two batches
-/// of rows in memory, whatever the size of the files. A second thread reads and converts the
-/// next batch while one is checked and stored (see ``RowPrefetcher``); rows, problems and the
-/// rejects file keep the files' order.
+/// Imports customers from CSV or JSON Lines files into a store, streaming, as one bulk load
+/// (see ``CustomerStore/bulkLoad(pendingIndexBudget:_:)``): one write transaction for the
+/// whole import, so a crash or a kill part-way leaves the store as it was. A second thread
+/// reads and converts the next batch of rows while one is checked and stored (see
+/// ``RowPrefetcher``); rows, problems and the rejects file keep the files' order.
 ///
-/// - ``ImportMode/abort`` (the default) runs two passes: a validation pass over every row of
-///   every file (conversion, duplicates within the files, duplicates of stored customers, in
-///   one read transaction), then, only when no row is bad, an import pass in write
-///   transactions of `batchSize` rows. One long write transaction would keep every dirty page
-///   in memory; two passes keep memory flat at the price of reading the files twice. A writer
-///   that changes the store between the passes can still make the import pass fail on a
-///   duplicate: its batch is discarded, the earlier batches stay.
-/// - ``ImportMode/skip`` runs one pass: each batch of `batchSize` rows is checked and the good
-///   rows are stored in one write transaction; bad rows go to the rejects file.
+/// - ``ImportMode/abort`` (the default) stores nothing when any row is bad: every row is still
+///   checked, so that all problems are listed, and the transaction is then discarded.
+/// - ``ImportMode/skip`` stores the good rows and writes the bad ones to the rejects file.
 ///
 /// A bad row is one that does not convert (see ``CustomerRow`` and the JSON form of
-/// ``Customer``) or repeats the code, a phone, an email or a source of an earlier row (the
-/// earlier row is kept) or of a stored customer. Codes, `createdAt` and `updatedAt` come
-/// through unchanged; the store assigns ids and versions (and codes to rows without one).
+/// ``Customer``), that the store refuses (a key longer than an index takes), or that repeats
+/// the code, a phone, an email or a source of an earlier row (the earlier row is kept) or of
+/// a stored customer. Codes, `createdAt` and `updatedAt` come through unchanged; the store
+/// assigns ids and versions (and codes to rows without one).
+///
+/// Memory stays bounded whatever the size of the files: two batches of rows, the load's
+/// gathered index entries (written when their budget fills), and 8 bytes per stored row to
+/// name the line of an earlier duplicate.
 ///
 /// The rejects file takes the bad rows: for CSV with the header of the first file with a bad
 /// row plus `line` and `reason` (rows of other files matched by what their columns hold;
@@ -47,11 +48,12 @@ public struct CustomerImporter: Sendable {
         self.problemLimit = problemLimit
     }
 
-    /// Imports `files`; see the type's description.
+    /// Imports `files`; see the type's description. `batchSize` rows at a time are read
+    /// ahead on the reading thread and handed over.
     ///
     /// - Throws: ``ImportProblem`` for a file that cannot be imported at all (no header, no
     ///   name column, a column twice, unreadable CSV); an error for a format that cannot be
-    ///   detected, an unreadable file or a store failure.
+    ///   detected, an unreadable file or a store failure. Nothing is stored then.
     public func `import`(
         files: [URL], format: ExchangeFormat? = nil, mode: ImportMode = .abort, batchSize: Int = 10_000,
         rejects: URL? = nil, progress: ((ImportProgress) -> Void)? = nil
@@ -68,201 +70,162 @@ public struct CustomerImporter: Sendable {
         let totalBytes = files.reduce(Int64(0)) {
             $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? NSNumber)?.int64Value ?? 0)
         }
-        var run = ImportRun(importer: self, format: format, totalBytes: totalBytes, progress: progress)
-        run.prefetchSize = batchSize
-        if let rejects { try run.openRejects(rejects) }
+        try reserveRoom(forFileBytes: totalBytes)
+        var run = ImportRun(importer: self, format: format, totalBytes: totalBytes, rejectsURL: rejects,
+                            batchSize: batchSize, progress: progress)
         defer { try? run.rejects?.close() }
-        switch mode {
-        case .abort:
-            try run.validate(files)
-            if run.rejected == 0 { try run.importAll(files, batchSize: batchSize) }
-        case .skip:
-            try run.importGood(files, batchSize: batchSize)
+        var aborted = false
+        do {
+            try store.bulkLoad { load in
+                // The body runs again if the map must grow after all: start afresh each time.
+                try run.restart(firstID: load.firstID)
+                for url in files { try run.importFile(url, into: &load) }
+                if mode == .abort && run.rejected > 0 { throw ImportRun.Aborted() }
+                run.reportIndexing()
+            }
+        } catch is ImportRun.Aborted {
+            aborted = true
         }
         try run.rejects?.close()
         run.rejects = nil
         return ImportSummary(
-            rowsRead: run.rowsRead, imported: run.imported, rejected: run.rejected,
-            aborted: mode == .abort && run.rejected > 0, seconds: Date().timeIntervalSince(start),
-            problems: run.problems)
+            rowsRead: run.rowsRead, imported: aborted ? 0 : run.imported, rejected: run.rejected,
+            aborted: aborted, seconds: Date().timeIntervalSince(start), problems: run.problems)
+    }
+
+    /// Grows the map ahead for a file of `bytes`, so the one long transaction does not meet a
+    /// full map part-way and run again. A CSV row of about 320 bytes takes about 1,200 in the
+    /// store; eight times the file leaves room for pages copied during the load.
+    private func reserveRoom(forFileBytes bytes: Int64) throws {
+        do {
+            let environment = store.environment
+            let used = (try environment.info().lastPageNumber + 1) * (try environment.statistics().pageSize)
+            try environment.reserveMapSize(used + Int(bytes) * 8)
+        } catch {
+            throw CustomerStoreError.wrap(error)
+        }
     }
 }
 
 /// The state of one import.
 struct ImportRun {
+    /// Thrown out of the load to discard it (``ImportMode/abort`` with bad rows).
+    struct Aborted: Error {}
+
+    /// Where a stored row came from, by its position in the load (id minus the first id).
+    private struct Origin {
+        let file: Int32
+        let line: Int32
+    }
+
     let importer: CustomerImporter
     let format: ExchangeFormat
     let totalBytes: Int64
+    let rejectsURL: URL?
+    /// The rows the reading thread hands over at a time.
+    let batchSize: Int
     let progress: ((ImportProgress) -> Void)?
     var rowsRead = 0
     var imported = 0
     var rejected = 0
     var problems: [ImportProblem] = []
-    var registry = DuplicateRegistry()
     var rejects: CSVLineWriter?
     var rejectsColumns: [ImportColumn]?
-    var rejectsURL: URL?
-    private var phaseRows = 0
-    private var phaseBytes: Int64 = 0
+    private var files: [String] = []
+    private var origins: [Origin] = []
+    private var firstID: UInt64 = 0
+    private var doneBytes: Int64 = 0
     /// The bytes of the current file read up to the current row (the reading thread is ahead).
     private var sourceBytes: Int64 = 0
-    /// The rows the reading thread hands over at a time: a write batch, so that it reads the
-    /// next batch while one is stored.
-    var prefetchSize = 10_000
 
-    init(importer: CustomerImporter, format: ExchangeFormat, totalBytes: Int64, progress: ((ImportProgress) -> Void)?) {
+    init(importer: CustomerImporter, format: ExchangeFormat, totalBytes: Int64, rejectsURL: URL?,
+         batchSize: Int, progress: ((ImportProgress) -> Void)?) {
         self.importer = importer
         self.format = format
         self.totalBytes = totalBytes
+        self.rejectsURL = rejectsURL
+        self.batchSize = batchSize
         self.progress = progress
     }
 
-    var store: CustomerStore { importer.store }
-
-    mutating func openRejects(_ url: URL) throws {
-        rejects = try CSVLineWriter(url: url)
-        rejectsURL = url
+    /// Empties every count and (re)creates the rejects file.
+    mutating func restart(firstID: UInt64) throws {
+        rowsRead = 0
+        imported = 0
+        rejected = 0
+        problems = []
+        files = []
+        origins = []
+        doneBytes = 0
+        sourceBytes = 0
+        self.firstID = firstID
+        rejectsColumns = nil
+        try rejects?.close()
+        rejects = try rejectsURL.map { try CSVLineWriter(url: $0) }
     }
 
-    // MARK: Passes
-
-    /// The validation pass of ``ImportMode/abort``: every row checked, nothing written.
-    mutating func validate(_ files: [URL]) throws {
-        try store.reading { txn in
-            for url in files {
-                let source = try ImportSource(url: url, format: format)
-                let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
-                defer { rows.cancel() }
-                while let (row, bytes) = try rows.next() {
-                    sourceBytes = bytes
-                    switch row.result {
-                    case .failure(let problem): try reject(row, problem, source)
-                    case .success(let converted):
-                        let keys = UniqueKey.keys(of: converted.customer, columns: source.keyColumns)
-                        if let problem = try DuplicateRegistry.check(
-                            keys, file: source.file, line: row.line, registries: [registry],
-                            holder: { try store.holder(of: $0, in: txn) })
-                        {
-                            try reject(row, problem, source)
-                        } else {
-                            registry.register(keys, line: row.line)
-                        }
-                    }
-                    advance(.validating, source)
-                }
-                finishFile(.validating, source)
-            }
-        }
-    }
-
-    /// The import pass of ``ImportMode/abort``: every row is good, stored in batches.
-    mutating func importAll(_ files: [URL], batchSize: Int) throws {
-        phaseRows = 0
-        phaseBytes = 0
-        var chunk: [(customer: Customer, hasUpdatedAt: Bool)] = []
-        chunk.reserveCapacity(batchSize)
-        func flush() throws {
-            try store.write { batch in
-                for (customer, keep) in chunk {
-                    try batch.insert(customer, keepingUpdatedAt: keep)
+    /// Reads every row of `url` and stores the good ones in `load`.
+    mutating func importFile(_ url: URL, into load: inout BulkLoad) throws {
+        let source = try ImportSource(url: url, format: format)
+        files.append(source.file)
+        let rows = RowPrefetcher(source: source, batchSize: batchSize)
+        defer { rows.cancel() }
+        while let (row, bytes) = try rows.next() {
+            sourceBytes = bytes
+            rowsRead += 1
+            switch row.result {
+            case .failure(let problem):
+                try reject(row, problem, source)
+            case .success(let converted):
+                if let problem = try store(converted, row: row, source, into: &load) {
+                    try reject(row, problem, source)
+                } else {
+                    imported += 1
+                    origins.append(Origin(file: Int32(files.count - 1), line: Int32(clamping: row.line)))
                 }
             }
-            imported += chunk.count
-            chunk.removeAll(keepingCapacity: true)
+            if rowsRead % 1000 == 0 { report(.importing, source) }
         }
-        for url in files {
-            let source = try ImportSource(url: url, format: format)
-            let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
-            defer { rows.cancel() }
-            while let (row, bytes) = try rows.next() {
-                sourceBytes = bytes
-                chunk.append(try row.result.get())
-                if chunk.count == batchSize { try flush() }
-                advance(.importing, source, countRow: false)
-            }
-            finishFile(.importing, source)
-        }
-        if !chunk.isEmpty { try flush() }
+        doneBytes += source.totalBytes
+        sourceBytes = 0
+        report(.importing, source)
     }
 
-    /// The one pass of ``ImportMode/skip``.
-    mutating func importGood(_ files: [URL], batchSize: Int) throws {
-        var chunk: [ImportedRow] = []
-        chunk.reserveCapacity(batchSize)
-        for url in files {
-            let source = try ImportSource(url: url, format: format)
-            let rows = RowPrefetcher(source: source, batchSize: prefetchSize)
-            defer { rows.cancel() }
-            while let (row, bytes) = try rows.next() {
-                sourceBytes = bytes
-                chunk.append(row)
-                if chunk.count == batchSize { try store(chunk, source); chunk.removeAll(keepingCapacity: true) }
-                advance(.importing, source)
-            }
-            if !chunk.isEmpty { try store(chunk, source); chunk.removeAll(keepingCapacity: true) }
-            finishFile(.importing, source)
+    /// Stores one converted row, or returns why it is bad (nothing of it is stored then).
+    private func store(
+        _ converted: (customer: Customer, hasUpdatedAt: Bool), row: ImportedRow, _ source: ImportSource,
+        into load: inout BulkLoad
+    ) throws -> ImportProblem? {
+        let keys = UniqueKey.keys(of: converted.customer, columns: source.keyColumns)
+        for (position, key) in keys.enumerated() where keys[..<position].contains(where: { $0.field == key.field && $0.bytes == key.bytes }) {
+            return ImportProblem(file: source.file, line: row.line, column: key.column, value: key.shown,
+                                 reason: "appears twice in the row")
         }
+        let outcome: BulkLoad.Outcome
+        do {
+            outcome = try load.insert(converted.customer, keepingUpdatedAt: converted.hasUpdatedAt)
+        } catch let error as CustomerStoreError {
+            if case .engine = error { throw error }
+            return ImportProblem(file: source.file, line: row.line, reason: "was refused by the store (\(error))")
+        }
+        guard case .duplicate(let field, let bytes, let holder) = outcome else { return nil }
+        let key = keys.first { $0.field == field && $0.bytes == bytes }
+        let problem = { (reason: String) in
+            ImportProblem(file: source.file, line: row.line, column: key?.column, value: key?.shown, reason: reason)
+        }
+        guard holder >= firstID, Int(holder - firstID) < origins.count else {
+            let code = try load.get(id: holder)?.code ?? "id \(holder)"
+            return problem("already belongs to stored customer \(code) (same \(field))")
+        }
+        let origin = origins[Int(holder - firstID)]
+        let place = files[Int(origin.file)] == source.file ? "line \(origin.line)" : "\(files[Int(origin.file)]) line \(origin.line)"
+        return problem("duplicates \(place) (same \(field))")
     }
 
-    /// Stores the good rows of `chunk` in one write transaction. The transaction body may run
-    /// again (map growth, or a row the store rejects after the checks), so it only computes
-    /// outcomes; problems and the registry change after it commits.
-    private mutating func store(_ chunk: [ImportedRow], _ source: ImportSource) throws {
-        var failed: [Int: ImportProblem] = [:]
-        for (index, row) in chunk.enumerated() {
-            if case .failure(let problem) = row.result { failed[index] = problem }
-        }
-        // The registry moves out while the batch is checked, so that merging the batch's keys
-        // afterwards changes the only copy instead of copying millions of keys per batch.
-        let registry = self.registry
-        self.registry = DuplicateRegistry()
-        let (local, outcome) = try storeGood(chunk, source, failed: failed, registry: registry)
-        var merged = consume registry
-        merged.merge(local)
-        self.registry = merged
-        for (index, row) in chunk.enumerated() {
-            if let problem = outcome[index] { try reject(row, problem, source) } else if case .success = row.result { imported += 1 }
-        }
-    }
-
-    /// The write transaction of ``store(_:_:)``: stores the rows that pass the checks, retrying
-    /// without a row the store refuses; returns the batch's keys and every row's problem.
-    private func storeGood(
-        _ chunk: [ImportedRow], _ source: ImportSource, failed: [Int: ImportProblem], registry: DuplicateRegistry
-    ) throws -> (DuplicateRegistry, [Int: ImportProblem]) {
-        var failed = failed
-        while true {
-            struct RowFailure: Error { let index: Int; let error: any Error }
-            do {
-                let (local, outcome) = try importer.store.write { batch -> (DuplicateRegistry, [Int: ImportProblem]) in
-                    var local = DuplicateRegistry()
-                    var found = failed
-                    for (index, row) in chunk.enumerated() where failed[index] == nil {
-                        guard case .success(let converted) = row.result else { continue }
-                        let keys = UniqueKey.keys(of: converted.customer, columns: source.keyColumns)
-                        if let problem = try DuplicateRegistry.check(
-                            keys, file: source.file, line: row.line, registries: [registry, local],
-                            holder: { try batch.holder(of: $0) })
-                        {
-                            found[index] = problem
-                            continue
-                        }
-                        do {
-                            try batch.insert(converted.customer, keepingUpdatedAt: converted.hasUpdatedAt)
-                        } catch {
-                            throw RowFailure(index: index, error: error)
-                        }
-                        local.register(keys, line: row.line)
-                    }
-                    return (local, found)
-                }
-                return (local, outcome)
-            } catch let failure as RowFailure {
-                failed[failure.index] = ImportProblem(
-                    file: source.file, line: chunk[failure.index].line,
-                    reason: "was refused by the store (\(CustomerStoreError.from(failure.error)))")
-            }
-        }
+    /// Reports the last step: writing the gathered index entries.
+    func reportIndexing() {
+        progress?(ImportProgress(phase: .indexing, file: files.last ?? "", rowsRead: rowsRead,
+                                 bytesRead: totalBytes, totalBytes: totalBytes))
     }
 
     // MARK: Problems, rejects, progress
@@ -289,20 +252,8 @@ struct ImportRun {
         try rejects.write(out + [String(row.line), problem.description])
     }
 
-    private mutating func advance(_ phase: ImportProgress.Phase, _ source: ImportSource, countRow: Bool = true) {
-        if countRow { rowsRead += 1 }
-        phaseRows += 1
-        if phaseRows % 1000 == 0 { report(phase, source) }
-    }
-
-    private mutating func finishFile(_ phase: ImportProgress.Phase, _ source: ImportSource) {
-        phaseBytes += source.totalBytes
-        report(phase, source, fileDone: true)
-    }
-
-    private func report(_ phase: ImportProgress.Phase, _ source: ImportSource, fileDone: Bool = false) {
-        guard let progress else { return }
-        progress(ImportProgress(phase: phase, file: source.file, rowsRead: phaseRows,
-                                bytesRead: phaseBytes + (fileDone ? 0 : sourceBytes), totalBytes: totalBytes))
+    private func report(_ phase: ImportProgress.Phase, _ source: ImportSource) {
+        progress?(ImportProgress(phase: phase, file: source.file, rowsRead: rowsRead,
+                                 bytesRead: doneBytes + sourceBytes, totalBytes: totalBytes))
     }
 }

@@ -20,20 +20,19 @@ public enum ImportMode: Sendable, Hashable {
 public struct ImportProgress: Sendable, Hashable {
     /// What the import is doing.
     public enum Phase: String, Sendable, Hashable {
-        /// Checking every row before anything is written (``ImportMode/abort``).
-        case validating
-        /// Writing rows.
+        /// Reading, checking and storing rows.
         case importing
+        /// Writing the index entries gathered while storing (the end of a bulk load).
+        case indexing
     }
 
-    /// The current phase; ``ImportMode/abort`` goes through both, ``ImportMode/skip`` only
-    /// imports.
+    /// The current phase: ``Phase/importing``, then ``Phase/indexing`` once.
     public let phase: Phase
     /// The file being read.
     public let file: String
-    /// The rows read in this phase so far, over all files.
+    /// The rows read so far, over all files.
     public let rowsRead: Int
-    /// The bytes read in this phase so far, over all files (estimated within a CSV file).
+    /// The bytes read so far, over all files (estimated within a CSV file).
     public let bytesRead: Int64
     /// The size of all the files.
     public let totalBytes: Int64
@@ -50,10 +49,9 @@ public struct ImportProgress: Sendable, Hashable {
 /// summary.problems.forEach { print($0) }
 /// ```
 public struct ImportSummary: Sendable, Hashable {
-    /// The data rows read (blank lines not counted); in ``ImportMode/abort`` those of the
-    /// validation pass.
+    /// The data rows read (blank lines not counted).
     public let rowsRead: Int
-    /// The customers stored.
+    /// The customers stored (none when ``aborted``).
     public let imported: Int
     /// The bad rows.
     public let rejected: Int

@@ -1,6 +1,8 @@
+import Foundation
+
 extension CustomerStore {
-    /// Inserts many customers quickly: `transactionSize` of them per write transaction (each
-    /// committed whole), with ids appended in order.
+    /// Inserts many customers quickly: `transactionSize` of them per bulk load (see
+    /// ``bulkLoad(pendingIndexBudget:_:)``), each committed whole, with ids in order.
     ///
     /// ```swift
     /// let stored = try store.insertMany(generatedCustomers)
@@ -16,10 +18,10 @@ extension CustomerStore {
         var chunk: [Customer] = []
         chunk.reserveCapacity(transactionSize)
         func flush() throws {
-            try write { batch in
+            try bulkLoad { load in
                 for (offset, customer) in chunk.enumerated() {
                     do {
-                        try batch.insert(customer)
+                        try load.insert(customer)
                     } catch {
                         throw CustomerStoreError.rejectedItem(
                             position: stored + offset, stored: stored, reason: CustomerStoreError.from(error))
@@ -35,5 +37,36 @@ extension CustomerStore {
         }
         if !chunk.isEmpty { try flush() }
         return stored
+    }
+
+    /// Runs `body` as one bulk load in one write transaction: every customer it inserts is
+    /// stored when it returns, and none when it throws. The fast way to store many customers
+    /// at once; other writers wait until it ends, readers go on seeing the store as it was.
+    ///
+    /// `pendingIndexBudget` caps the memory of the gathered index entries (32 bytes each,
+    /// about 30 per customer): when it fills they are written and gathering starts again.
+    /// If the map must grow, `body` runs again from the start, so keep side effects outside
+    /// it, or reserve room first with ``Environment/reserveMapSize(_:)``.
+    ///
+    /// ```swift
+    /// let stored = try store.bulkLoad { load in
+    ///     for customer in customers { try load.insert(customer) }
+    ///     return load.count
+    /// }
+    /// ```
+    public func bulkLoad<R>(pendingIndexBudget: Int = 256 << 20, _ body: (inout BulkLoad) throws -> R) throws -> R {
+        try writing { txn in
+            let firstID = try counter(.nextID, in: txn)
+            var load = BulkLoad(store: self, transaction: txn, firstID: firstID, now: Date(), pendingBudget: pendingIndexBudget)
+            do {
+                let result = try body(&load)
+                try load.finish()
+                txn = load.end()
+                return result
+            } catch {
+                txn = load.end()
+                throw error
+            }
+        }
     }
 }

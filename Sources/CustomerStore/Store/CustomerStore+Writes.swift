@@ -80,7 +80,7 @@ extension CustomerStore {
     /// `keepingUpdatedAt`: the import path keeps the `updatedAt` a file brought along.
     func insert(_ input: Customer, now: Date, keepingUpdatedAt: Bool = false, _ txn: inout WriteTransaction) throws -> Customer {
         var customer = try validated(input)
-        let id = try nextCounter("next-id", &txn)
+        let id = try nextCounter(.nextID, &txn)
         customer.id = id
         if customer.code.isEmpty { customer.code = try assignCode(&txn) }
         customer.version = 1
@@ -148,7 +148,7 @@ extension CustomerStore {
     /// The customer in its stored form: all text in NFC (LMDB compares bytes, and NFD input
     /// from some keyboards must equal NFC input), the name trimmed, the code trimmed and
     /// uppercase; rejects a customer without a name.
-    private func validated(_ input: Customer) throws -> Customer {
+    func validated(_ input: Customer) throws -> Customer {
         var customer = input
         let nfc = TextNormalizer.nfc
         customer.segment = input.segment.map(nfc)
@@ -172,22 +172,40 @@ extension CustomerStore {
     }
 
     /// Reads and advances a counter in `meta` (starting at 1).
-    private func nextCounter(_ name: String, _ txn: inout WriteTransaction) throws -> UInt64 {
-        let current = try txn.withValue(for: name, in: databases.meta) { OrderedKey.readUInt64($0) } ?? nil
-        let value = current ?? 1
-        try txn.put(IndexKey.id(value + 1), for: name, in: databases.meta)
+    private func nextCounter(_ name: Counter, _ txn: inout WriteTransaction) throws -> UInt64 {
+        let value = try counter(name, in: txn)
+        try setCounter(name, to: value + 1, &txn)
         return value
+    }
+
+    /// The counters in `meta`: the next customer id and the next sequence of assigned codes.
+    enum Counter: String {
+        case nextID = "next-id"
+        case nextCode = "next-code"
+    }
+
+    /// A counter's value (1 before its first use).
+    func counter(_ name: Counter, in txn: borrowing WriteTransaction) throws -> UInt64 {
+        let stored = try txn.withValue(for: name.rawValue, in: databases.meta) { OrderedKey.readUInt64($0) }
+        return (stored ?? nil) ?? 1
+    }
+
+    func setCounter(_ name: Counter, to value: UInt64, _ txn: inout WriteTransaction) throws {
+        try txn.put(IndexKey.id(value), for: name.rawValue, in: databases.meta)
     }
 
     /// The next free code `KH00000001`, `KH00000002`, ...; skips codes a customer brought along.
     private func assignCode(_ txn: inout WriteTransaction) throws -> String {
-        let codes = databases.codes
         while true {
-            let sequence = String(try nextCounter("next-code", &txn))
-            let padding = String(repeating: "0", count: max(0, options.codeDigits - sequence.count))
-            let code = options.codePrefix + padding + sequence
-            if try !txn.contains(code, in: codes) { return code }
+            let code = assignedCode(sequence: try nextCounter(.nextCode, &txn))
+            if try !txn.contains(code, in: databases.codes) { return code }
         }
+    }
+
+    /// The code assigned for a sequence number: the prefix and the zero-padded number.
+    func assignedCode(sequence: UInt64) -> String {
+        let digits = String(sequence)
+        return options.codePrefix + String(repeating: "0", count: max(0, options.codeDigits - digits.count)) + digits
     }
 }
 

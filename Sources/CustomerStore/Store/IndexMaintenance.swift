@@ -78,7 +78,7 @@ enum IndexMaintenance {
     }
 
     /// Rejects a key LMDB would refuse, naming the field.
-    private static func checkKeySize(_ key: [UInt8], of index: IndexDefinition) throws {
+    static func checkKeySize(_ key: [UInt8], of index: IndexDefinition) throws {
         if key.count > maxKeySize {
             throw CustomerStoreError.invalidField(
                 field: index.field, value: String(display(key).prefix(40)) + "…",
@@ -87,7 +87,7 @@ enum IndexMaintenance {
     }
 
     /// The code of the customer holding a unique key, or its id if the record is unreadable.
-    private static func holderName(_ holder: [UInt8], in databases: StoreDatabases, _ txn: borrowing WriteTransaction) throws -> String {
+    static func holderName(_ holder: [UInt8], in databases: StoreDatabases, _ txn: borrowing WriteTransaction) throws -> String {
         guard let id = OrderedKey.readUInt64(holder) else { return "(unknown)" }
         let code = try txn.withValue(for: holder, in: databases.records) { bytes in
             try? CustomerRecord.decode(bytes, id: id).code

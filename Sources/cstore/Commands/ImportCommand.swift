@@ -11,6 +11,7 @@ struct ImportCommand: ParsableCommand {
             Headers may be English or Vietnamese (code, họ tên, số điện thoại, email, ...); unknown
             columns become custom attributes. With --on-error abort (the default) nothing is imported
             if any row is bad; with skip the good rows are imported and the bad ones written to --rejects.
+            The whole import is one transaction: interrupted, it leaves the store as it was.
             """)
 
     enum OnError: String, ExpressibleByArgument, CaseIterable {
@@ -27,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("on-error"), help: "abort (import nothing) or skip (import the good rows).")
     var onError: OnError = .abort
     @Option(help: "Where to write the rejected rows as CSV, with their line and reason.") var rejects: String?
-    @Option(help: "Rows per transaction.") var batch: Int = 10_000
+    @Option(help: "Rows read ahead and handed to the store at a time.") var batch: Int = 10_000
     @Flag(name: .customLong("no-progress"), help: "No progress bar, even on a terminal.") var noProgress = false
 
     func validate() throws {

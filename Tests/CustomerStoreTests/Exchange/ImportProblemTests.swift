@@ -123,11 +123,11 @@ import Testing
         let summary = try CustomerImporter(store: temporary.store).import(
             files: [one, two], mode: .skip, batchSize: 2, rejects: directory.file("rejects.csv"))
         #expect(summary.imported == 3)
-        #expect(summary.problems.map(\.description).last == #"two.csv line 2, column SĐT: "0912345679" duplicates line 3 (same phone)"#)
+        #expect(summary.problems.map(\.description).last == #"two.csv line 2, column SĐT: "0912345679" duplicates one.csv line 3 (same phone)"#)
         let rejects = try directory.read("rejects.csv").split(separator: "\n")
         #expect(rejects.count == 3)
         #expect(rejects.first == "name,phone,line,reason")
-        #expect(rejects.last == #"D,0912345679,2,"two.csv line 2, column SĐT: ""0912345679"" duplicates line 3 (same phone)""#)
+        #expect(rejects.last == #"D,0912345679,2,"two.csv line 2, column SĐT: ""0912345679"" duplicates one.csv line 3 (same phone)""#)
     }
 
     @Test func theProblemListIsLimited() throws {
