@@ -1,6 +1,9 @@
 import CustomerStore
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one run of `cstore` gave.
 struct CStoreResult {
@@ -52,6 +55,32 @@ func runCStore(_ arguments: [String], stdin: String? = nil, environment: [String
     let stderr = errorData.wait()
     return CStoreResult(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
                         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs the built `cstore` with `arguments` and its stderr on a pseudo-terminal, as a person
+/// at a terminal sees it (stdout goes to a pipe and is dropped); returns the exit status and
+/// everything the terminal received.
+func runCStoreOnTerminal(_ arguments: [String]) throws -> (status: Int32, terminal: String) {
+    var primary: Int32 = -1
+    var secondary: Int32 = -1
+    #expect(openpty(&primary, &secondary, nil, nil, nil) == 0, "a pseudo-terminal opens")
+    defer { close(primary) }
+    let process = Process()
+    process.executableURL = try cstoreExecutable()
+    process.arguments = arguments
+    process.standardOutput = Pipe()
+    process.standardError = FileHandle(fileDescriptor: secondary, closeOnDealloc: false)
+    try process.run()
+    close(secondary)  // the child holds its own copy; reads end when it exits
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = read(primary, &buffer, buffer.count)
+        if count <= 0 { break }
+        received += buffer[..<count]
+    }
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: received, as: UTF8.self))
 }
 
 /// The stderr bytes, handed from the reading thread to the test.

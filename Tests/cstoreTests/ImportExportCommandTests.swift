@@ -42,6 +42,36 @@ struct ImportExportCommandTests {
         #expect(csv.stdout.hasPrefix("code,full_name,phones,emails,"))
     }
 
+    @Test func theProgressBarShowsOnATerminalOnly() throws {
+        let scratch = try Scratch()
+        #expect(try scratch.run(["init"]).status == 0)
+        var text = "name,phone\n"
+        for i in 0..<2_500 { text += "Khách \(i),09\(String(10_000_000 + i).suffix(8))\n" }
+        let file = try write(text, to: "many.csv", in: scratch)
+
+        let shown = try runCStoreOnTerminal(["import", file, "--db", scratch.db])
+        #expect(shown.status == 0, "\(shown.terminal)")
+        // The first report draws; the last phase is always drawn, whole, before the summary.
+        #expect(shown.terminal.contains("\rimporting ["))
+        #expect(shown.terminal.contains(" 1000 rows "))
+        #expect(shown.terminal.contains("\rindexing [####################] 100%  2500 rows "))
+        #expect(shown.terminal.contains("rows/s  ETA 0s"))
+        #expect(shown.terminal.contains("2500 rows read, 2500 imported, 0 rejected in "))
+
+        // On a terminal with --no-progress, and through a pipe, only the summary.
+        let quiet = try Scratch()
+        #expect(try quiet.run(["init"]).status == 0)
+        let unbarred = try runCStoreOnTerminal(["import", file, "--db", quiet.db, "--no-progress"])
+        #expect(unbarred.status == 0)
+        #expect(unbarred.terminal.hasPrefix("2500 rows read, 2500 imported, 0 rejected in "), "\(unbarred.terminal)")
+        #expect(!unbarred.terminal.contains("importing ["))
+        let piped = try Scratch()
+        #expect(try piped.run(["init"]).status == 0)
+        let result = try piped.run(["import", file])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("2500 rows read, 2500 imported, 0 rejected in "), "\(result.stderr)")
+    }
+
     @Test func vietnameseHeadersImport() throws {
         let scratch = try Scratch()
         #expect(try scratch.run(["init"]).status == 0)

@@ -6,13 +6,14 @@ import Glibc
 import Darwin
 #endif
 
-/// An import's progress on one stderr line, redrawn at most ten times a second: phase, rows,
-/// rows/s, percent of the input and time left. Silent when stderr is not a terminal, so logs
+/// An import's progress on one stderr line, redrawn at most ten times a second and at each
+/// new phase: phase, rows, rows/s, percent of the input and time left. Silent when stderr is not a terminal, so logs
 /// and pipes stay clean.
 final class ProgressBar {
     private let start = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
+    private var lastPhase: ImportProgress.Phase?
 
     /// `nil` when stderr is not a terminal or progress was turned off.
     static func make(enabled: Bool) -> ProgressBar? {
@@ -21,8 +22,10 @@ final class ProgressBar {
 
     func update(_ progress: ImportProgress) {
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        // A new phase is always shown, however soon it comes.
+        guard now.timeIntervalSince(lastDraw) >= 0.1 || progress.phase != lastPhase else { return }
         lastDraw = now
+        lastPhase = progress.phase
         let elapsed = max(now.timeIntervalSince(start), 0.001)
         let rate = Double(progress.rowsRead) / elapsed
         let fraction = progress.fraction
