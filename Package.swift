@@ -60,11 +60,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // What the suites share: settings, fixtures cached on disk, the SQLite baseline and
-        // the raw LMDB floor. No package-benchmark dependency, so it builds quickly.
+        // What the suites share: settings, fixtures cached on disk, the SQLite baseline (with
+        // its CSV import, through the same CSV library as CustomerStore's importer) and the raw
+        // LMDB floor. No package-benchmark dependency, so it builds quickly.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["CustomerStore", "LMDB", "CLMDB", "CSQLite"],
+            dependencies: [
+                "CustomerStore", "LMDB", "CLMDB", "CSQLite",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             path: "Benchmarks/Support"
         ),
         .executableTarget(

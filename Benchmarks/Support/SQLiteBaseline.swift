@@ -120,6 +120,27 @@ public final class SQLiteBaseline: @unchecked Sendable {
         return inserted
     }
 
+    /// Inserts the customers `next` returns until it returns `nil`, all in one transaction
+    /// (BEGIN ... COMMIT), and returns how many rows were inserted. An error thrown by `next`
+    /// or by SQLite (a UNIQUE constraint, say) rolls the whole transaction back, so nothing is
+    /// stored: all or nothing, as an import into CustomerStore.
+    @discardableResult
+    public func insertAll(_ next: () throws -> Customer?) throws -> Int {
+        var inserted = 0
+        try runOnce(begin)
+        do {
+            while let customer = try next() {
+                try insertRow(customer)
+                inserted += 1
+            }
+            try runOnce(commit)
+        } catch {
+            if sqlite3_get_autocommit(db) == 0 { try runOnce(rollback) }
+            throw error
+        }
+        return inserted
+    }
+
     /// Inserts one customer in its own transaction; returns its rowid.
     @discardableResult
     public func insert(_ customer: Customer) throws(SQLiteError) -> Int64 {

@@ -1,6 +1,6 @@
-// Writes: bulk loads, single-customer updates and deletes through CustomerStore (public API),
-// the raw LMDB floor (the same bytes and key layout through CLMDB, nothing computed) and
-// SQLite (one table, prepared statements), on the same generated data.
+// Writes: bulk loads, CSV imports, single-customer updates and deletes through CustomerStore
+// (public API), the raw LMDB floor (the same bytes and key layout through CLMDB, nothing
+// computed) and SQLite (one table, prepared statements), on the same generated data.
 //
 // Durability is the same class for all three: CustomerStore with `noSync`, raw LMDB with
 // MDB_NOSYNC, SQLite in WAL mode with synchronous=NORMAL. None of them fsyncs per commit;
@@ -82,9 +82,36 @@ func sqliteCopy(_ label: String) -> Lazy<WriteCopy<SQLiteBaseline>> {
     }
 }
 
-/// Removes this process's scratch directory for `label` after the benchmark's runs.
-func cleanup(_ label: String) -> Benchmark.BenchmarkTeardownHook {
-    { try FileUtilities.remove(FileUtilities.scratchPath(label)) }
+/// Removes this process's scratch directories for `labels` after the benchmark's runs.
+func cleanup(_ labels: String...) -> Benchmark.BenchmarkTeardownHook {
+    { for label in labels { try FileUtilities.remove(FileUtilities.scratchPath(label)) } }
+}
+
+/// Writes the CSV file of the N generated customers into this process's scratch directory
+/// `label`, through the public exporter (as `cstore generate --format csv` does: generated
+/// customers have no attributes, so no attribute columns).
+func writeImportCSV(_ label: String) throws -> URL {
+    let url = URL(fileURLWithPath: try FileUtilities.scratchDirectory(label)).appendingPathComponent("customers.csv")
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        throw FixtureError.system(operation: "create", path: url.path, code: errno)
+    }
+    let handle = try FileHandle(forWritingTo: url)
+    let written = try CustomerExporter.write(BenchmarkSettings.generator.customers(count: customerCount),
+                                             attributeNames: [], to: handle, format: .csv)
+    try handle.close()
+    precondition(written == customerCount, "the CSV file holds every customer")
+    return url
+}
+
+/// Whether an import stored the last generated customer with its fields: `lookup` finds it by
+/// code with the same name, phones, emails and points.
+func importedIntact(_ lookup: (_ code: String) throws -> Customer?) throws -> Bool {
+    let expected = BenchmarkSettings.generator.customer(at: customerCount - 1)
+    guard let stored = try lookup(expected.code) else { return false }
+    return stored.code == expected.code && stored.fullName == expected.fullName
+        && stored.phones.map(\.number.e164) == expected.phones.map(\.number.e164)
+        && stored.emails.map(\.address.normalized) == expected.emails.map(\.address.normalized)
+        && stored.points == expected.points
 }
 
 /// Numbers the runs of a benchmark, for naming each run's new database.
@@ -159,6 +186,55 @@ let benchmarks: @Sendable () -> Void = {
         precondition(inserted == customerCount && count == customerCount, "the load inserts every row")
         benchmark.measurement(fileBytesPerCustomer, try sqlite.fileBytes() / customerCount)
     }, teardown: cleanup("load-sqlite"))
+
+    // MARK: Import
+
+    // One import of a CSV file of all N customers per run, into a new database. The file is
+    // written once per benchmark process, before measuring (``writeImportCSV(_:)``), and read
+    // from the page cache by every run. Same configuration as the bulk loads.
+    //
+    // CustomerStore: `CustomerImporter` in `.abort` mode: CSV.swift parses the records (read
+    // ahead on a second thread), every field is checked and normalised, every code, phone,
+    // email and source checked for duplicates, 22 indexes maintained, all in one transaction.
+    // SQLite: ``SQLiteCSVImport``, the same CSV library and the same public row conversion,
+    // inserted with a prepared statement in one transaction; it leaves out the duplicate
+    // reporting and the second thread, and maintains 3 indexes besides its UNIQUE ones (see
+    // its documentation).
+    // No raw LMDB floor: the floor of the writes is the "Bulk load: raw LMDB" case, and a
+    // floor that parses CSV would only add CSV.swift's time to it.
+    let importCase = "Import \(BenchmarkSettings.grouped(customerCount))-row CSV"
+    let importInput = Lazy { try writeImportCSV("import-input") }
+    let importRuns = RunCounter()
+
+    Benchmark("\(importCase): CustomerStore", configuration: loadConfiguration, closure: { benchmark in
+        let csv = try importInput.get()
+        let path = try freshPath(try FileUtilities.scratchDirectory("import-customerstore"), importRuns.next())
+        benchmark.startMeasurement()
+        let store = try openStore(path)
+        let summary = try CustomerImporter(store: store).import(files: [csv], mode: .abort)
+        benchmark.stopMeasurement()
+        let count = try store.count()
+        let intact = try importedIntact { try store.get(code: $0) }
+        precondition(summary.imported == customerCount && summary.rejected == 0 && count == customerCount,
+                     "the import stores every row: \(summary.problems.first?.description ?? "")")
+        precondition(intact, "the import stores the rows' fields")
+        benchmark.measurement(fileBytesPerCustomer, try store.environment.dataFileBytes() / customerCount)
+    }, teardown: cleanup("import-customerstore", "import-input"))
+
+    Benchmark("\(importCase): SQLite", configuration: loadConfiguration, closure: { benchmark in
+        let csv = try importInput.get()
+        let path = try freshPath(try FileUtilities.scratchDirectory("import-sqlite"), importRuns.next())
+        try FileUtilities.remove(path + "-wal")
+        benchmark.startMeasurement()
+        let sqlite = try SQLiteBaseline(path: path)
+        let inserted = try SQLiteCSVImport.run(csv, into: sqlite)
+        benchmark.stopMeasurement()
+        let count = try sqlite.count()
+        let intact = try importedIntact { try sqlite.customer(code: $0) }
+        precondition(inserted == customerCount && count == customerCount, "the import inserts every row")
+        precondition(intact, "the import stores the rows' fields")
+        benchmark.measurement(fileBytesPerCustomer, try sqlite.fileBytes() / customerCount)
+    }, teardown: cleanup("import-sqlite", "import-input"))
 
     // MARK: Update
 

@@ -17,7 +17,7 @@ enum IndexMaintenance {
     ) throws {
         let idKey = IndexKey.id(id)
         if old == nil, let new {
-            // An insert adds every key: no diff to build (bulk loads take this path).
+            // An insert adds every key: no diff to build.
             for index in databases.indexes {
                 for key in index.definition.keys(new) { try add(key, to: index, idKey: idKey, databases, &txn) }
             }
