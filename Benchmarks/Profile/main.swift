@@ -2,6 +2,7 @@
 //
 //   Profile N ROUNDS code|phone|email|update   ROUNDS × 1,000 operations on a store of N
 //   Profile N 1 load                            insertMany of N customers into a new store
+//   Profile N 1 bulkload                        the same as one bulk load (one transaction)
 //
 // Stores live in the temporary directory and are reused between runs of the same N.
 import CustomerStore
@@ -11,7 +12,7 @@ let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 3, let n = Int(arguments[arguments.startIndex]), n >= 1_000,
       let rounds = Int(arguments[arguments.startIndex + 1]), rounds > 0
 else {
-    print("usage: Profile N ROUNDS code|phone|email|update|load")
+    print("usage: Profile N ROUNDS code|phone|email|update|load|bulkload")
     exit(2)
 }
 let mode = arguments[arguments.startIndex + 2]
@@ -26,13 +27,20 @@ func elapsedSeconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
-if mode == "load" {
+if mode == "load" || mode == "bulkload" {
     let directory = NSTemporaryDirectory() + "cstore-profile-load-\(n)"
     try? FileManager.default.removeItem(atPath: directory)
     let store = try CustomerStore(path: directory, options: options)
     let customers = Array(generator.customers(count: n))
     var stored = 0
-    let seconds = try elapsedSeconds { stored = try store.insertMany(customers) }
+    let seconds = try elapsedSeconds {
+        stored = mode == "load"
+            ? try store.insertMany(customers)
+            : try store.bulkLoad { load in
+                for customer in customers { try load.insert(customer) }
+                return load.count
+            }
+    }
     precondition(stored == n, "every customer is stored")
     print("load: \(Int(Double(n) / seconds)) customers/s")
     exit(0)

@@ -311,8 +311,8 @@ public final class Environment: @unchecked Sendable {
     /// nothing when the map is already that large. Call it outside transactions.
     ///
     /// ```swift
-    /// let info = try env.info()
-    /// try env.reserveMapSize((info.lastPageNumber + 1) * 4096 + expectedBytes)
+    /// let used = (try env.info().lastPageNumber + 1) * (try env.statistics().pageSize)
+    /// try env.reserveMapSize(used + expectedBytes)
     /// ```
     public func reserveMapSize(_ bytes: Int) throws(LMDBError) {
         try resizeMap { (current) throws(LMDBError) -> Int? in

@@ -126,7 +126,6 @@ struct ImportRun {
     let batchSize: Int
     let progress: ((ImportProgress) -> Void)?
     var rowsRead = 0
-    var imported = 0
     var rejected = 0
     var problems: [ImportProblem] = []
     var rejects: CSVLineWriter?
@@ -134,6 +133,9 @@ struct ImportRun {
     private var files: [String] = []
     private var origins: [Origin] = []
     private var firstID: UInt64 = 0
+
+    /// The rows stored: each has its origin.
+    var imported: Int { origins.count }
     private var doneBytes: Int64 = 0
     /// The bytes of the current file read up to the current row (the reading thread is ahead).
     private var sourceBytes: Int64 = 0
@@ -151,7 +153,6 @@ struct ImportRun {
     /// Empties every count and (re)creates the rejects file.
     mutating func restart(firstID: UInt64) throws {
         rowsRead = 0
-        imported = 0
         rejected = 0
         problems = []
         files = []
@@ -180,7 +181,6 @@ struct ImportRun {
                 if let problem = try store(converted, row: row, source, into: &load) {
                     try reject(row, problem, source)
                 } else {
-                    imported += 1
                     origins.append(Origin(file: Int32(files.count - 1), line: Int32(clamping: row.line)))
                 }
             }
